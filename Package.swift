@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "between",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "chat", targets: ["chat"]),
+        .library(name: "Intents", targets: ["Intents"]),
+        .library(name: "Dialogue", targets: ["Dialogue"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "Intents"),
+        .target(name: "Dialogue", dependencies: ["Intents", "Yams"]),
+        .executableTarget(
+            name: "chat",
+            dependencies: [
+                "Intents", "Dialogue", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IntentsTests", dependencies: ["Intents"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Intents"]),
+        .testTarget(name: "ChatTests", dependencies: ["chat", "Dialogue"]),
+    ]
+)

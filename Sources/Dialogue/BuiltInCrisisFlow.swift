@@ -1,0 +1,181 @@
+/// The compiled-in crisis flow: escalation keeps working with no data files at all.
+///
+/// It is an exact copy of `Scripts/flows/crisis.yaml`; a test fails when the two differ.
+enum BuiltInCrisisFlow {
+    static let source = #"""
+# The crisis flow. The safety screen starts it, from any state, at one of these steps:
+# crisis, emergency, concern, danger, harm-others. A user flow can't replace it.
+# Safe-messaging rules for every line here: no method details, no arguing, no jokes, no emoji,
+# no promise of secrecy, and never claim to be a person or a clinician.
+# A copy of this file is compiled into the program (Sources/Dialogue/BuiltInCrisisFlow.swift);
+# a test fails when the two differ.
+id: crisis
+title: Help right now
+summary: Crisis lines and someone to talk to, right now.
+menu: false
+triggers:
+  - "[*] (crisis|hotline|helpline) [*]"
+  - "[i] need (help|someone to talk to) (now|right now|urgently)"
+  - "who can i (call|talk to|text) [right now|now]"
+examples:
+  - "I need help right now"
+  - "is there a hotline I can call"
+counterexamples:
+  - "help"
+start: resources
+steps:
+  resources:
+    say: |
+      You don't have to go through this alone. These lines have trained people ready to listen:
+      {{crisis_lines}}
+      If you are in danger right now, call {{emergency_number}}.
+      I'm a computer program, not a person, and I can't contact anyone for you.
+    end: true
+
+  crisis:
+    say: |
+      Thank you for telling me. I'm really glad you said it.
+      You don't have to go through this alone. Trained people are ready to listen right now:
+      {{crisis_lines}}
+      If you might act on these thoughts, call {{emergency_number}} now.
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      Can I ask you directly: are you thinking about suicide, or about hurting yourself?
+    yesno: {yes: crisis-yes, no: crisis-no, unsure: crisis-yes}
+    reprompt: "You can answer yes or no. Whatever the answer is, it's okay to say it."
+
+  crisis-yes:
+    say: |
+      Thank you for trusting me with that. It takes courage to say.
+      Please reach out to one of the lines above now. They are there for exactly this, day and night.
+      Would you like to stay here with me and do a short grounding exercise while you reach out?
+    yesno: {yes: ground-see, no: stay, unsure: stay}
+
+  crisis-no:
+    say: |
+      Thank you for answering. I'm glad you're still here with me.
+      The lines above are there any time, day or night, if that changes.
+      Would you like to do a short grounding exercise together?
+    yesno: {yes: ground-see, no: stay, unsure: stay}
+
+  stay:
+    say: |
+      Okay. I'm here. You choose what comes next.
+      Type help to see what we can do together, or quit to leave.
+      If things get harder, call or text {{crisis_line}}.
+    end: true
+
+  ground-see:
+    say: |
+      Let's slow down together.
+      Look around you and name five things you can see.
+    capture: ground_see
+    next: ground-feel
+
+  ground-feel:
+    say: "Thank you. Now notice four things you can feel, like your feet on the floor or the chair under you."
+    capture: ground_feel
+    next: ground-hear
+
+  ground-hear:
+    say: "Now three things you can hear, near or far."
+    capture: ground_hear
+    next: ground-breathe
+
+  ground-breathe:
+    say: |
+      Let's take one slow breath together. Breathe in gently through your nose...
+      ...and let it out slowly, a little longer than you breathed in.
+      How are you feeling right now, from 0 (awful) to 10 (okay)?
+    scale: ground_rating
+    next: ground-end
+    reprompt: "A number from 0 to 10 is fine."
+
+  ground-end:
+    say: |
+      Thank you for doing that with me.
+      If the thoughts come back or get stronger, please call or text {{crisis_line}}.
+      I'm here. Type help to see what else we can do, or quit to leave.
+    end: true
+
+  emergency:
+    say: |
+      Please call {{emergency_number}} now.
+      Your safety matters most right now. If you can, move away from anything you could hurt yourself with, and go to where other people are.
+      You can also reach:
+      {{crisis_lines}}
+      I'm a computer program, not a person, and I can't call anyone for you.
+      Are you able to call {{emergency_number}} now?
+    yesno: {yes: emergency-yes, no: emergency-no, unsure: emergency-no}
+    reprompt: "Please call {{emergency_number}} now. You can answer yes or no."
+
+  emergency-yes:
+    say: |
+      Thank you. Please make the call now. Your life matters.
+      I'll still be here when you come back.
+    end: true
+
+  emergency-no:
+    say: |
+      If you can't call, please ask someone near you to call {{emergency_number}} for you, or go to the nearest emergency department.
+      You can also text or call:
+      {{crisis_lines}}
+      Please reach out now. Your life matters.
+    end: true
+
+  concern:
+    say: |
+      It sounds like things are really heavy right now. Thank you for telling me.
+      Sometimes when people feel this way, they have thoughts of ending their life.
+      Are you having thoughts like that?
+    yesno: {yes: crisis, no: concern-no, unsure: crisis}
+    reprompt: "You can answer yes or no. Either answer is okay."
+
+  concern-no:
+    say: |
+      Thank you for answering. I'm glad you're here.
+      If that changes, you can call or text {{crisis_line}} any time.
+      We can carry on, or you can type help to see what else we can do.
+    resume: true
+
+  danger:
+    say: |
+      If you are in danger right now, please call {{emergency_number}}.
+      I'm really sorry this is happening. It isn't your fault, and you deserve to be safe.
+      These services help people in your situation:
+      {{danger_lines}}
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      Are you somewhere safe right now?
+    yesno: {yes: danger-safe, no: danger-unsafe, unsure: danger-unsafe}
+    reprompt: "You can answer yes or no. If you are in danger, call {{emergency_number}}."
+
+  danger-safe:
+    say: |
+      I'm glad you're somewhere safe for now.
+      When you're ready, the services above can help you plan what to do next.
+      I'm here. Type help to see what else we can do.
+    end: true
+
+  danger-unsafe:
+    say: |
+      Please call {{emergency_number}} if you can.
+      If you can, go to a place where other people are around.
+      The services above can also help you make a plan to stay safe.
+    end: true
+
+  harm-others:
+    say: |
+      Thank you for telling me. It sounds like you're carrying a lot right now.
+      If you feel you might hurt someone, please move away from them now, and call {{emergency_number}}.
+      You can also call or text {{crisis_line}}. They help with these feelings too.
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      Would you like to try a slow breathing exercise to help things settle?
+    yesno: {yes: ground-breathe, no: stay, unsure: stay}
+"""#
+
+    /// The parsed flow. The text is fixed and tested, so parsing can't fail at run time.
+    static let flow: Flow = {
+        do { return try FlowLoader.load(text: source, path: "<built-in crisis flow>") } catch {
+            preconditionFailure("the built-in crisis flow is broken: \(error)")
+        }
+    }()
+}

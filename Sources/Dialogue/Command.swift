@@ -1,0 +1,29 @@
+import Intents
+
+/// The commands that work at every step: help, menu, stop and quit.
+public enum Command: String, CaseIterable, Sendable {
+    case help, menu, stop, quit
+
+    /// The patterns of each command, matched against the whole line.
+    static let patterns: [Command: [String]] = [
+        .help: ["help [me] [please]", "[*] what can you do [*]", "(commands|options)", "how does this work"],
+        .menu: ["menu", "(show|list) [me] [the] (menu|exercises|options)", "what (exercises|options) [are there|do you have]"],
+        .stop: ["[please] stop [please|it|this|now|that|here]", "stop [*] (exercise|flow)", "(cancel|leave|skip) [this|it] [exercise]",
+                "[i] (want|would like) to (stop|quit|leave) [this|the] [exercise|flow] [now|please]",
+                "(quit|leave|end|cancel) (this|the) (exercise|flow)", "let us stop [here|now]"],
+        .quit: ["(quit|exit|bye|goodbye|q)", "good bye"],
+    ]
+
+    static let matcher: IntentMatcher = {
+        var matcher = IntentMatcher(concepts: ConceptTable())
+        for command in allCases {
+            for pattern in patterns[command]! { try! matcher.add(intent: command.rawValue, pattern: pattern) }
+        }
+        return matcher
+    }()
+
+    /// The command `text` asks for, if any.
+    public static func match(_ text: String) -> Command? {
+        matcher.match(text).flatMap { Command(rawValue: $0.intent) }
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Yams
+
+/// Crisis lines per region, from `Scripts/safety/crisis-lines.yaml`, with a compiled-in fallback.
+public struct CrisisDirectory: Sendable {
+    /// One service a person can reach.
+    public struct Line: Sendable, Equatable {
+        public var name: String
+        public var call: String?
+        public var text: String?
+        public var web: String?
+        public var hours: String?
+        public var source: String?
+        public var verified: String?
+
+        public init(name: String, call: String? = nil, text: String? = nil, web: String? = nil, hours: String? = nil,
+                    source: String? = nil, verified: String? = nil)
+        {
+            self.name = name
+            self.call = call
+            self.text = text
+            self.web = web
+            self.hours = hours
+            self.source = source
+            self.verified = verified
+        }
+
+        /// One short line a person can act on: "988 Suicide & Crisis Lifeline: call or text 988 (24/7)".
+        public var summary: String {
+            var ways: [String] = []
+            if let call, let text, call == text {
+                ways.append("call or text \(call)")
+            } else {
+                if let call { ways.append("call \(call)") }
+                if let text { ways.append("text \(text)") }
+            }
+            if let web { ways.append(ways.isEmpty ? web : "or visit \(web)") }
+            var line = "\(name): \(ways.joined(separator: ", "))"
+            if let hours { line += " (\(hours))" }
+            return line
+        }
+    }
+
+    /// The lines and emergency number of one region.
+    public struct Region: Sendable {
+        public var code: String
+        public var name: String
+        public var emergency: String
+        public var lines: [Line]
+        public var danger: [Line]
+    }
+
+    /// A number that must never be shown as current.
+    public struct Retired: Sendable {
+        public var region: String
+        public var number: String
+        public var name: String
+    }
+
+    public var regions: [String: Region]
+    public var retired: [Retired]
+
+    /// The code of the region used when the person's region is unknown.
+    public static let international = "INTL"
+
+    /// The region for `code`, or the international fallback.
+    public func region(_ code: String?) -> Region {
+        let code = code?.uppercased() == "UK" ? "GB" : code?.uppercased()
+        if let code, let region = regions[code] { return region }
+        return regions[Self.international] ?? Self.builtIn.regions[Self.international]!
+    }
+
+    /// The compiled-in directory: enough to escalate with no data files at all.
+    public static let builtIn = CrisisDirectory(
+        regions: [
+            "US": Region(code: "US", name: "United States", emergency: "911", lines: [
+                Line(name: "988 Suicide & Crisis Lifeline", call: "988", text: "988", hours: "24/7"),
+                Line(name: "Crisis Text Line", text: "HOME to 741741", hours: "24/7"),
+            ], danger: [Line(name: "National Domestic Violence Hotline", call: "1-800-799-7233", text: "START to 88788", hours: "24/7")]),
+            "CA": Region(code: "CA", name: "Canada", emergency: "911", lines: [
+                Line(name: "9-8-8 Suicide Crisis Helpline", call: "9-8-8", text: "9-8-8", hours: "24/7"),
+            ], danger: []),
+            "GB": Region(code: "GB", name: "United Kingdom", emergency: "999", lines: [
+                Line(name: "Samaritans", call: "116 123", hours: "24/7"),
+                Line(name: "Shout", text: "SHOUT to 85258", hours: "24/7"),
+            ], danger: [Line(name: "National Domestic Abuse Helpline", call: "0808 2000 247", hours: "24/7")]),
+            "IE": Region(code: "IE", name: "Ireland", emergency: "112 or 999", lines: [
+                Line(name: "Samaritans", call: "116 123", hours: "24/7"),
+                Line(name: "Text About It", text: "TALK to 50808", hours: "24/7"),
+            ], danger: [Line(name: "Women's Aid", call: "1800 341 900", hours: "24/7")]),
+            "AU": Region(code: "AU", name: "Australia", emergency: "000", lines: [
+                Line(name: "Lifeline", call: "13 11 14", hours: "24/7"),
+            ], danger: [Line(name: "1800RESPECT", call: "1800 737 732", hours: "24/7")]),
+            "NZ": Region(code: "NZ", name: "New Zealand", emergency: "111", lines: [
+                Line(name: "Need to talk? 1737", call: "1737", text: "1737", hours: "24/7"),
+            ], danger: [Line(name: "Women's Refuge", call: "0800 733 843", hours: "24/7")]),
+            "INTL": Region(code: "INTL", name: "International",
+                           emergency: "your local emergency number (112 works from most mobile phones)", lines: [
+                Line(name: "Find A Helpline", web: "https://findahelpline.com", hours: "lists lines in your country"),
+            ], danger: [Line(name: "Find A Helpline", web: "https://findahelpline.com")]),
+        ],
+        retired: [Retired(region: "CA", number: "1-833-456-4566", name: "Talk Suicide Canada")])
+
+    /// Reads the directory file; problems come back as diagnostics and the built-in copy is used for them.
+    public static func load(path: String) throws(Diagnostic) -> CrisisDirectory {
+        let doc = try YAMLDocument(contentsOf: path)
+        let top = try doc.mapping(doc.root, what: "the crisis-lines file")
+        try doc.checkKeys(top, allowed: ["regions", "retired"], in: "the crisis-lines file")
+        guard let regionsNode = top.first(where: { $0.key == "regions" })?.value else {
+            throw Diagnostic(path: path, line: 1, column: 1, code: "S001", message: "missing 'regions'",
+                             hint: "list the regions under `regions:`")
+        }
+        var regions: [String: Region] = [:]
+        for pair in try doc.mapping(regionsNode, what: "regions") {
+            let fields = try doc.mapping(pair.value, what: "region \(pair.key)")
+            try doc.checkKeys(fields, allowed: ["name", "emergency", "lines", "danger"], in: "region \(pair.key)")
+            func text(_ key: String) throws(Diagnostic) -> String {
+                guard let node = fields.first(where: { $0.key == key })?.value else {
+                    throw doc.error(pair.keyNode, "S001", "region \(pair.key) has no '\(key)'")
+                }
+                return try doc.string(node, what: key)
+            }
+            func lines(_ key: String) throws(Diagnostic) -> [Line] {
+                guard let node = fields.first(where: { $0.key == key })?.value else { return [] }
+                var out: [Line] = []
+                for item in try doc.list(node, what: key) {
+                    let entry = try doc.mapping(item, what: "a line")
+                    try doc.checkKeys(entry, allowed: ["name", "call", "text", "web", "hours", "source", "verified"], in: "a line")
+                    func field(_ name: String) throws(Diagnostic) -> String? {
+                        guard let value = entry.first(where: { $0.key == name })?.value else { return nil }
+                        return try doc.string(value, what: name)
+                    }
+                    guard let name = try field("name") else { throw doc.error(item, "S001", "a line needs a 'name'") }
+                    out.append(Line(name: name, call: try field("call"), text: try field("text"), web: try field("web"),
+                                    hours: try field("hours"), source: try field("source"), verified: try field("verified")))
+                }
+                return out
+            }
+            let code = pair.key.uppercased()
+            regions[code] = Region(code: code, name: try text("name"), emergency: try text("emergency"),
+                                   lines: try lines("lines"), danger: try lines("danger"))
+        }
+        var retired: [Retired] = []
+        if let node = top.first(where: { $0.key == "retired" })?.value {
+            for item in try doc.list(node, what: "retired") {
+                let entry = try doc.mapping(item, what: "a retired number")
+                func field(_ name: String) throws(Diagnostic) -> String {
+                    guard let value = entry.first(where: { $0.key == name })?.value else {
+                        throw doc.error(item, "S001", "a retired number needs '\(name)'")
+                    }
+                    return try doc.string(value, what: name)
+                }
+                retired.append(Retired(region: try field("region"), number: try field("number"), name: try field("name")))
+            }
+        }
+        var directory = CrisisDirectory(regions: regions, retired: retired)
+        for (code, region) in builtIn.regions where directory.regions[code] == nil { directory.regions[code] = region }
+        return directory
+    }
+
+    /// The region code from the locale environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), such as `GB` for `en_GB.UTF-8`.
+    public static func regionFromLocale(_ environment: [String: String]) -> String? {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            let base = value.split(separator: ".").first.map(String.init) ?? value
+            let parts = base.split(separator: "_")
+            if parts.count == 2, parts[1].count == 2, parts[1].allSatisfy(\.isLetter) { return parts[1].uppercased() }
+            return nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,56 @@
+/// A problem found in a data file, reported compiler-style as `path:line:col: error: message`.
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+
+    public var path: String
+    public var line: Int
+    public var column: Int
+    public var severity: Severity
+    /// A stable code, documented in docs/diagnostics.md (for example `F012`).
+    public var code: String
+    public var message: String
+    public var hint: String?
+
+    public init(path: String, line: Int, column: Int, severity: Severity = .error, code: String,
+                message: String, hint: String? = nil)
+    {
+        self.path = path
+        self.line = line
+        self.column = column
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    public init(at position: SourcePosition, severity: Severity = .error, code: String, message: String, hint: String? = nil) {
+        self.init(path: position.path, line: position.line, column: position.column, severity: severity, code: code,
+                  message: message, hint: hint)
+    }
+
+    /// `path:line:col: error: message [CODE]`, then the hint on its own line.
+    public var description: String {
+        var text = "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(code)]"
+        if let hint { text += "\n  hint: \(hint)" }
+        return text
+    }
+}
+
+/// Where something was written: a file, a line and a column (both 1-based).
+public struct SourcePosition: Equatable, Hashable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    public init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    /// A position inside the program itself, for compiled-in fallbacks.
+    public static func builtIn(_ name: String) -> SourcePosition { SourcePosition(path: "<built-in \(name)>", line: 1, column: 1) }
+
+    /// `path:line`.
+    public var description: String { "\(path):\(line)" }
+}

@@ -1,0 +1,130 @@
+/// A value together with where it was written.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var position: SourcePosition
+
+    public init(_ value: Value, at position: SourcePosition) {
+        self.value = value
+        self.position = position
+    }
+}
+
+/// One scripted exercise, loaded from a flow file.
+public struct Flow: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var summary: String?
+    public var showInMenu: Bool
+    public var triggers: [Located<String>]
+    public var examples: [Located<String>]
+    public var counterexamples: [Located<String>]
+    public var start: Located<String>
+    /// Steps by id.
+    public var steps: [String: Step]
+    /// Step ids in file order.
+    public var stepOrder: [String]
+    /// The file the flow came from.
+    public var path: String
+
+    public init(id: Located<String>, title: String, summary: String? = nil, showInMenu: Bool = true,
+                triggers: [Located<String>] = [], examples: [Located<String>] = [],
+                counterexamples: [Located<String>] = [], start: Located<String>, steps: [Step], path: String)
+    {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.showInMenu = showInMenu
+        self.triggers = triggers
+        self.examples = examples
+        self.counterexamples = counterexamples
+        self.start = start
+        self.steps = Dictionary(steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.stepOrder = steps.map(\.id)
+        self.path = path
+    }
+}
+
+/// One step of a flow: what it says, what it waits for, and where it goes next.
+public struct Step: Sendable {
+    /// What a step waits for from the person.
+    public enum Expectation: Sendable {
+        case capture(Located<String>)
+        case scale(Located<String>)
+        case yesNo(yes: Located<String>, no: Located<String>, unsure: Located<String>?)
+        case choices([Choice])
+    }
+
+    /// One option of a `choices` step.
+    public struct Choice: Sendable {
+        public var label: String
+        public var patterns: [Located<String>]
+        public var next: Located<String>
+        public var position: SourcePosition
+    }
+
+    /// One rule of a `branch`.
+    public struct Rule: Sendable {
+        /// nil for the final `else`.
+        public var condition: Located<Condition>?
+        public var next: Located<String>
+    }
+
+    /// A `classify` instruction: match text against a list, store the items found.
+    public struct Classify: Sendable {
+        public var text: Located<String>
+        public var list: Located<String>
+        public var into: Located<String>
+    }
+
+    public var id: String
+    public var position: SourcePosition
+    /// Variants of what to say; one is picked each time.
+    public var say: [Located<String>]
+    public var expectation: Expectation?
+    public var branch: [Rule]?
+    public var classify: Classify?
+    public var journal: Located<String>?
+    public var reprompt: String?
+    public var next: Located<String>?
+    public var ends: Bool
+    /// Only in the crisis flow: go back to the exercise that was interrupted.
+    public var resumes: Bool
+
+    public init(id: String, position: SourcePosition, say: [Located<String>] = [], expectation: Expectation? = nil,
+                branch: [Rule]? = nil, classify: Classify? = nil, journal: Located<String>? = nil,
+                reprompt: String? = nil, next: Located<String>? = nil, ends: Bool = false, resumes: Bool = false)
+    {
+        self.id = id
+        self.position = position
+        self.say = say
+        self.expectation = expectation
+        self.branch = branch
+        self.classify = classify
+        self.journal = journal
+        self.reprompt = reprompt
+        self.next = next
+        self.ends = ends
+        self.resumes = resumes
+    }
+
+    /// Every step id this step can lead to, with where it was named.
+    public var targets: [Located<String>] {
+        var out: [Located<String>] = []
+        if let next { out.append(next) }
+        switch expectation {
+        case .yesNo(let yes, let no, let unsure): out += [yes, no] + (unsure.map { [$0] } ?? [])
+        case .choices(let choices): out += choices.map(\.next)
+        default: break
+        }
+        out += (branch ?? []).map(\.next)
+        return out
+    }
+
+    /// The variable this step sets, if any.
+    public var setsVariable: Located<String>? {
+        switch expectation {
+        case .capture(let name), .scale(let name): return name
+        default: return classify?.into
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Intents
+
+/// Everything the conversation runs on: flows, their compiled triggers, concepts, lists,
+/// the safety screen and the crisis lines.
+///
+/// Loading never fails: a broken file becomes a diagnostic and is skipped, and the crisis
+/// flow, lexicon and lines fall back to compiled-in copies.
+public struct FlowLibrary: Sendable {
+    /// Where the data files live.
+    public struct Sources: Sendable {
+        /// The shipped `Scripts` folder (concepts, lists, safety); nil for none.
+        public var scripts: String?
+        /// Folders of shipped flows (by default `Scripts/flows`).
+        public var flowFolders: [String]
+        /// The person's own flow folders, which may add flows and replace shipped ones (not `crisis`).
+        public var userFolders: [String]
+        /// Single flow files to load as shipped flows.
+        public var flowFiles: [String]
+
+        public init(scripts: String?, flowFolders: [String]? = nil, userFolders: [String] = [], flowFiles: [String] = []) {
+            self.scripts = scripts
+            self.flowFolders = flowFolders ?? scripts.map { [$0 + "/flows"] } ?? []
+            self.userFolders = userFolders
+            self.flowFiles = flowFiles
+        }
+    }
+
+    /// Flows by id.
+    public private(set) var flows: [String: Flow] = [:]
+    /// Flow ids in menu order.
+    public private(set) var order: [String] = []
+    public private(set) var matcher: IntentMatcher
+    public private(set) var concepts: ConceptTable
+    public private(set) var lists: [String: CompiledList] = [:]
+    /// Compiled `match` patterns of choices, keyed by "flow/step".
+    public private(set) var choiceMatchers: [String: IntentMatcher] = [:]
+    public private(set) var screen: SafetyScreen
+    public private(set) var directory: CrisisDirectory
+    /// Problems found while loading. Errors mean a file (or part of one) was skipped.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// The id of the flow the safety screen starts.
+    public static let crisisID = "crisis"
+
+    /// A classify list with its patterns compiled.
+    public struct CompiledList: Sendable {
+        public var list: ClassifierList
+        public var matcher: IntentMatcher
+    }
+
+    /// Loads everything from `sources`.
+    public init(_ sources: Sources) {
+        var diagnostics: [Diagnostic] = []
+        // Concepts.
+        var table = ConceptTable()
+        let conceptFiles = ([sources.scripts] + sources.flowFolders.map { Optional($0) }).compactMap { $0 }
+            .map { $0 + "/concepts.yaml" }.filter { FileManager.default.fileExists(atPath: $0) }
+        for path in conceptFiles {
+            do {
+                let concepts = try DataFiles.concepts(path: path)
+                for name in concepts.keys.sorted() { table.define(name, members: concepts[name]!.value) }
+            } catch { diagnostics.append(error) }
+        }
+        concepts = table
+        // Safety.
+        var lexicon = SafetyLexicon.builtIn
+        if let scripts = sources.scripts {
+            let path = scripts + "/safety/lexicon.yaml"
+            if FileManager.default.fileExists(atPath: path) {
+                do { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
+                    diagnostics.append(Self.warning(error, "the compiled-in safety lexicon is used instead"))
+                }
+            }
+        }
+        screen = SafetyScreen(lexicon: lexicon)
+        directory = .builtIn
+        if let scripts = sources.scripts {
+            let path = scripts + "/safety/crisis-lines.yaml"
+            if FileManager.default.fileExists(atPath: path) {
+                do { directory = try CrisisDirectory.load(path: path) } catch {
+                    diagnostics.append(Self.warning(error, "the compiled-in crisis lines are used instead"))
+                }
+            }
+        }
+        // Lists.
+        if let scripts = sources.scripts {
+            for path in Self.yamlFiles(in: scripts + "/lists") {
+                do {
+                    let list = try DataFiles.list(path: path)
+                    var matcher = IntentMatcher(concepts: table)
+                    for item in list.items {
+                        for pattern in item.patterns {
+                            do { try matcher.add(intent: item.name, pattern: pattern.value) } catch {
+                                diagnostics.append(Diagnostic(at: pattern.position, code: "F017", message: error.message, hint: error.hint))
+                            }
+                        }
+                    }
+                    matcher.finish()
+                    lists[list.id] = CompiledList(list: list, matcher: matcher)
+                } catch { diagnostics.append(error) }
+            }
+        }
+        matcher = IntentMatcher(concepts: table)
+        // Flows: shipped, then the person's own.
+        var loaded: [String: Flow] = [:]
+        for path in sources.flowFolders.flatMap(Self.yamlFiles) + sources.flowFiles {
+            do {
+                let flow = try FlowLoader.load(path: path)
+                if let existing = loaded[flow.id.value] {
+                    diagnostics.append(Diagnostic(at: flow.id.position, code: "F015",
+                                                  message: "duplicate flow id '\(flow.id.value)'; this file is skipped",
+                                                  hint: "it is already defined in \(existing.path); give one of them a new id"))
+                    continue
+                }
+                loaded[flow.id.value] = flow
+            } catch { diagnostics.append(error) }
+        }
+        for folder in sources.userFolders {
+            for path in Self.yamlFiles(in: folder) {
+                do {
+                    let flow = try FlowLoader.load(path: path)
+                    if flow.id.value == Self.crisisID {
+                        diagnostics.append(Diagnostic(at: flow.id.position, severity: .warning, code: "F030",
+                                                      message: "a user flow can't replace the crisis flow; this file is skipped",
+                                                      hint: "give your flow another id"))
+                        continue
+                    }
+                    loaded[flow.id.value] = flow
+                } catch { diagnostics.append(Self.warning(error, "this file is skipped")) }
+            }
+        }
+        // The crisis flow: the shipped file, or the compiled-in copy.
+        if loaded[Self.crisisID] == nil || !FlowValidator.crisisEntryProblems(loaded[Self.crisisID]!).isEmpty {
+            if let broken = loaded[Self.crisisID] {
+                diagnostics += FlowValidator.crisisEntryProblems(broken)
+            }
+            loaded[Self.crisisID] = BuiltInCrisisFlow.flow
+        }
+        // Validate each flow on its own; a flow with errors is skipped (never the crisis flow).
+        let listIDs = Set(lists.keys)
+        for id in loaded.keys.sorted() {
+            let problems = FlowValidator.validate(loaded[id]!, concepts: table, lists: listIDs)
+            diagnostics += problems
+            if problems.contains(where: { $0.severity == .error }) {
+                loaded[id] = id == Self.crisisID ? BuiltInCrisisFlow.flow : nil
+            }
+        }
+        flows = loaded
+        order = loaded.values.sorted { ($0.path, $0.id.value) < ($1.path, $1.id.value) }.map(\.id.value)
+        // Triggers and choice patterns.
+        for id in order {
+            let flow = loaded[id]!
+            for (number, trigger) in flow.triggers.enumerated() {
+                do { try matcher.add(intent: id, pattern: trigger.value, number: number) } catch {
+                    diagnostics.append(Diagnostic(at: trigger.position, code: "F017", message: error.message, hint: error.hint))
+                }
+            }
+            for stepID in flow.stepOrder {
+                guard case .choices(let choices)? = flow.steps[stepID]?.expectation else { continue }
+                var choiceMatcher = IntentMatcher(concepts: table)
+                for (number, choice) in choices.enumerated() {
+                    for pattern in choice.patterns {
+                        try? choiceMatcher.add(intent: String(number), pattern: pattern.value)
+                    }
+                }
+                choiceMatcher.finish()
+                choiceMatchers[id + "/" + stepID] = choiceMatcher
+            }
+        }
+        matcher.finish()
+        self.diagnostics = diagnostics
+    }
+
+    /// The flows shown in menus, in order.
+    public var menuFlows: [Flow] {
+        order.compactMap { flows[$0] }.filter { $0.showInMenu && $0.id.value != Self.crisisID }
+    }
+
+    /// The `*.yaml` and `*.yml` files directly inside `folder`, sorted.
+    public static func yamlFiles(in folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }.sorted()
+            .map { folder + "/" + $0 }
+    }
+
+    static func warning(_ diagnostic: Diagnostic, _ consequence: String) -> Diagnostic {
+        var copy = diagnostic
+        copy.severity = .warning
+        copy.message += "; \(consequence)"
+        return copy
+    }
+}

@@ -1,0 +1,196 @@
+import Intents
+
+/// Checks a flow's meaning: step references, reachability, ways out, variables, patterns.
+///
+/// Each problem is a ``Diagnostic`` with a stable code (see docs/diagnostics.md).
+public enum FlowValidator {
+    /// Variables the engine always provides.
+    public static let builtInVariables: Set<String> = ["crisis_lines", "crisis_line", "emergency_number", "danger_lines", "region_name"]
+
+    /// The steps the safety screen can start the crisis flow at.
+    public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others"]
+
+    /// Every problem in `flow` on its own (cross-flow checks are in the linter).
+    public static func validate(_ flow: Flow, concepts: ConceptTable, lists: Set<String>) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let ids = flow.stepOrder
+        func unknown(_ target: Located<String>, _ what: String) {
+            let hint = closest(to: target.value, among: ids).map { "did you mean '\($0)'?" }
+                ?? "steps in this flow: \(ids.joined(separator: ", "))"
+            problems.append(Diagnostic(at: target.position, code: "F010", message: "\(what) names unknown step '\(target.value)'", hint: hint))
+        }
+        if flow.steps[flow.start.value] == nil { unknown(flow.start, "start") }
+        for id in ids {
+            let step = flow.steps[id]!
+            for target in step.targets where flow.steps[target.value] == nil { unknown(target, "step '\(id)'") }
+            if let branch = step.branch {
+                if branch.last?.condition != nil {
+                    problems.append(Diagnostic(at: step.position, code: "F013", message: "branch in step '\(id)' has no 'else'",
+                                               hint: "end the branch with `- else: STEP` so there is always a way on"))
+                }
+                for rule in branch.dropLast() where rule.condition == nil {
+                    problems.append(Diagnostic(at: rule.next.position, code: "F013", message: "'else' must be the last rule of a branch",
+                                               hint: "move it to the end"))
+                }
+            }
+            if let classify = step.classify, !lists.contains(classify.list.value) {
+                problems.append(Diagnostic(at: classify.list.position, code: "F023", message: "unknown list '\(classify.list.value)'",
+                                           hint: closest(to: classify.list.value, among: lists.sorted()).map { "did you mean '\($0)'?" }
+                                               ?? "add Scripts/lists/\(classify.list.value).yaml"))
+            }
+            if step.resumes && flow.id.value != FlowLibrary.crisisID {
+                problems.append(Diagnostic(at: step.position, severity: .warning, code: "F027",
+                                           message: "'resume' only has an effect in the crisis flow", hint: "remove it"))
+            }
+            if step.say.isEmpty && step.expectation != nil {
+                problems.append(Diagnostic(at: step.position, severity: .warning, code: "F028",
+                                           message: "step '\(id)' waits for an answer without asking anything",
+                                           hint: "add `say:` with the question"))
+            }
+        }
+        for trigger in flow.triggers {
+            problems += patternProblems(trigger, concepts: concepts)
+        }
+        for id in ids {
+            guard case .choices(let choices)? = flow.steps[id]?.expectation else { continue }
+            for pattern in choices.flatMap(\.patterns) { problems += patternProblems(pattern, concepts: concepts) }
+        }
+        guard !problems.contains(where: { $0.code == "F010" }) else { return problems }
+        problems += reachability(flow)
+        problems += variables(flow)
+        return problems
+    }
+
+    /// Problems compiling one pattern, pointed at its position.
+    static func patternProblems(_ pattern: Located<String>, concepts: ConceptTable) -> [Diagnostic] {
+        do {
+            let forms = try Pattern(pattern.value).linearized(concepts: concepts)
+            if forms.contains(where: \.matchesEmpty) {
+                return [Diagnostic(at: pattern.position, code: "F018", message: "pattern '\(pattern.value)' can match an empty line",
+                                   hint: "add at least one word or ~concept")]
+            }
+            if forms.isEmpty {
+                return [Diagnostic(at: pattern.position, code: "F018", message: "pattern '\(pattern.value)' can never match",
+                                   hint: "write at least one word, `*` or ~concept")]
+            }
+            return []
+        } catch {
+            var position = pattern.position
+            position.column += error.column  // the pattern usually sits after an opening quote
+            return [Diagnostic(at: position, code: "F017", message: "bad pattern: \(error.message)", hint: error.hint)]
+        }
+    }
+
+    /// Unreachable steps, steps with no way out, and loops that never wait for the person.
+    static func reachability(_ flow: Flow) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var reached: Set<String> = []
+        var queue = [flow.start.value]
+        let entries = flow.id.value == FlowLibrary.crisisID ? crisisEntries : []
+        queue += entries.filter { flow.steps[$0] != nil }
+        while let id = queue.popLast() {
+            guard reached.insert(id).inserted, let step = flow.steps[id] else { continue }
+            queue += step.targets.map(\.value)
+        }
+        for id in flow.stepOrder where !reached.contains(id) {
+            problems.append(Diagnostic(at: flow.steps[id]!.position, code: "F012", message: "step '\(id)' can never be reached",
+                                       hint: "lead to it with `next:` from another step, or remove it"))
+        }
+        // A way out: some path reaches a step that ends the flow.
+        var canEnd: Set<String> = Set(flow.stepOrder.filter { isEnd(flow.steps[$0]!) })
+        var changed = true
+        while changed {
+            changed = false
+            for id in flow.stepOrder where !canEnd.contains(id) {
+                if flow.steps[id]!.targets.contains(where: { canEnd.contains($0.value) }) {
+                    canEnd.insert(id)
+                    changed = true
+                }
+            }
+        }
+        for id in flow.stepOrder where reached.contains(id) && !canEnd.contains(id) {
+            problems.append(Diagnostic(at: flow.steps[id]!.position, code: "F013", message: "step '\(id)' has no way out: no path from it ends the flow",
+                                       hint: "add `end: true` to a step on the loop, or a `no:` that leaves it"))
+        }
+        // Loops made only of steps that don't wait would spin forever.
+        for id in flow.stepOrder where reached.contains(id) {
+            var seen: Set<String> = []
+            var current: String? = id
+            while let stepID = current, let step = flow.steps[stepID], step.expectation == nil, step.branch == nil, !step.ends {
+                guard seen.insert(stepID).inserted else {
+                    problems.append(Diagnostic(at: step.position, code: "F025", message: "steps loop back to '\(stepID)' without waiting for an answer",
+                                               hint: "add a question (capture, yesno, choices) somewhere on the loop"))
+                    return problems
+                }
+                current = step.next?.value
+            }
+        }
+        return problems
+    }
+
+    static func isEnd(_ step: Step) -> Bool {
+        step.ends || step.resumes || (step.next == nil && step.branch == nil && step.targets.isEmpty)
+    }
+
+    /// Variables used on some path before any step sets them.
+    static func variables(_ flow: Flow) -> [Diagnostic] {
+        let all = Set(flow.stepOrder.compactMap { flow.steps[$0]!.setsVariable?.value }).union(builtInVariables)
+        var incoming: [String: Set<String>] = [:]
+        for id in flow.stepOrder { incoming[id] = all }
+        incoming[flow.start.value] = builtInVariables
+        if flow.id.value == FlowLibrary.crisisID {
+            for entry in crisisEntries where flow.steps[entry] != nil { incoming[entry] = builtInVariables }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for id in flow.stepOrder {
+                let step = flow.steps[id]!
+                var out = incoming[id]!
+                if let set = step.setsVariable { out.insert(set.value) }
+                for target in step.targets where flow.steps[target.value] != nil {
+                    // A classify step sets its variable before moving on; an answer sets it before the next step.
+                    let merged = incoming[target.value]!.intersection(out)
+                    if merged != incoming[target.value]! {
+                        incoming[target.value] = merged
+                        changed = true
+                    }
+                }
+            }
+        }
+        var problems: [Diagnostic] = []
+        for id in flow.stepOrder {
+            let step = flow.steps[id]!
+            let known = incoming[id]!
+            let afterClassify = step.classify.map { known.union([$0.into.value]) } ?? known
+            var uses: [(String, SourcePosition, Set<String>)] = []
+            for text in step.say { uses += Template.variables(in: text.value).map { ($0, text.position, afterClassify) } }
+            if let journal = step.journal {
+                let afterAnswer = step.setsVariable.map { afterClassify.union([$0.value]) } ?? afterClassify
+                uses += Template.variables(in: journal.value).map { ($0, journal.position, afterAnswer) }
+            }
+            if let classify = step.classify { uses += Template.variables(in: classify.text.value).map { ($0, classify.text.position, known) } }
+            for rule in step.branch ?? [] {
+                if let condition = rule.condition { uses += condition.value.variables.map { ($0, condition.position, afterClassify) } }
+            }
+            for (name, position, available) in uses where !available.contains(name) {
+                let message = all.contains(name)
+                    ? "variable '\(name)' may be used before it is set"
+                    : "unknown variable '\(name)'"
+                let hint = all.contains(name)
+                    ? "every path to step '\(id)' must pass a step that sets '\(name)'"
+                    : closest(to: name, among: all.sorted()).map { "did you mean '\($0)'?" } ?? "set it with `capture: \(name)` first"
+                problems.append(Diagnostic(at: position, code: "F014", message: message, hint: hint))
+            }
+        }
+        return problems
+    }
+
+    /// Problems with the crisis flow's required entry steps.
+    public static func crisisEntryProblems(_ flow: Flow) -> [Diagnostic] {
+        crisisEntries.filter { flow.steps[$0] == nil }.map {
+            Diagnostic(at: flow.id.position, code: "F026", message: "the crisis flow has no step '\($0)'",
+                       hint: "the safety screen starts the crisis flow at: \(crisisEntries.joined(separator: ", "))")
+        }
+    }
+}

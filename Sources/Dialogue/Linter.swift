@@ -1,0 +1,105 @@
+import Foundation
+import Intents
+
+/// Checks a whole library: every file's problems plus those between flows (shadowed
+/// triggers, examples that route elsewhere) and in the safety data.
+public enum Linter {
+    /// Every diagnostic for `library`, sorted by file and line.
+    public static func lint(_ library: FlowLibrary) -> [Diagnostic] {
+        var problems = library.diagnostics
+        problems += triggerOverlaps(library)
+        problems += examples(library)
+        problems += library.screen.problems.map {
+            Diagnostic(path: "safety lexicon", line: 1, column: 1, code: "S004", message: "pattern can't be compiled: \($0)")
+        }
+        problems += crisisLines(library.directory)
+        var seen = Set<String>()
+        return problems.filter { seen.insert($0.description).inserted }
+            .sorted { ($0.path, $0.line, $0.column, $0.code) < ($1.path, $1.line, $1.column, $1.code) }
+    }
+
+    /// The same trigger in two flows, or a trigger that can only match what another flow's trigger already matches.
+    static func triggerOverlaps(_ library: FlowLibrary) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var owners: [LinearPattern: (flow: String, trigger: Located<String>)] = [:]
+        for id in library.order {
+            guard let flow = library.flows[id] else { continue }
+            for trigger in flow.triggers {
+                guard let forms = try? Pattern(trigger.value).linearized(concepts: library.concepts) else { continue }
+                var shadowed: (String, Located<String>)?
+                for form in forms {
+                    if let owner = owners[form], owner.flow != id { shadowed = owner } else { owners[form] = (id, trigger) }
+                }
+                if let (other, otherTrigger) = shadowed {
+                    let same = Normalizer.normalized(otherTrigger.value) == Normalizer.normalized(trigger.value)
+                    problems.append(Diagnostic(
+                        at: trigger.position, code: same ? "F016" : "F019",
+                        message: same ? "trigger '\(trigger.value)' is also a trigger of flow '\(other)'"
+                            : "trigger '\(trigger.value)' overlaps flow '\(other)''s trigger '\(otherTrigger.value)'",
+                        hint: "defined at \(otherTrigger.position); make one of them more specific"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Examples that don't start their flow, and counterexamples that do.
+    static func examples(_ library: FlowLibrary) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for id in library.order {
+            guard let flow = library.flows[id] else { continue }
+            for example in flow.examples {
+                let assessment = library.screen.assess(example.value)
+                if assessment.tier >= .concern, id != FlowLibrary.crisisID {
+                    problems.append(Diagnostic(at: example.position, code: "F029",
+                                               message: "example '\(example.value)' sets off the safety screen (\(assessment.tier))",
+                                               hint: "the screen runs first, so this line can never start '\(id)'"))
+                    continue
+                }
+                let matches = library.matcher.allMatches(words: library.matcher.words(for: example.value))
+                guard let best = matches.first else {
+                    problems.append(Diagnostic(at: example.position, code: "F020", message: "example '\(example.value)' matches no trigger",
+                                               hint: "add a trigger to '\(id)' that fits it"))
+                    continue
+                }
+                if best.intent != id {
+                    let own = matches.first { $0.intent == id }
+                    problems.append(Diagnostic(
+                        at: example.position, code: "F021",
+                        message: "example '\(example.value)' is taken by flow '\(best.intent)' (trigger '\(best.trigger)')",
+                        hint: own.map { "'\(id)' matches with '\($0.trigger)' but scores \($0.score) against \(best.score); make it more specific" }
+                            ?? "no trigger of '\(id)' matches it"))
+                }
+            }
+            for counter in flow.counterexamples {
+                if let best = library.matcher.match(counter.value), best.intent == id {
+                    problems.append(Diagnostic(at: counter.position, code: "F022",
+                                               message: "counterexample '\(counter.value)' starts this flow (trigger '\(best.trigger)')",
+                                               hint: "narrow that trigger"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Crisis lines without a source or a verification date, and retired numbers shown as current.
+    static func crisisLines(_ directory: CrisisDirectory) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for code in directory.regions.keys.sorted() {
+            let region = directory.regions[code]!
+            for line in region.lines + region.danger {
+                if line.source == nil || line.verified == nil {
+                    problems.append(Diagnostic(path: "crisis-lines.yaml", line: 1, column: 1, code: "S005",
+                                               message: "\(code): '\(line.name)' has no \(line.source == nil ? "source" : "verified date")",
+                                               hint: "add `source:` (an official page) and `verified:` (the date you checked it)"))
+                }
+                for retired in directory.retired where [line.call, line.text].contains(retired.number) {
+                    problems.append(Diagnostic(path: "crisis-lines.yaml", line: 1, column: 1, code: "S006",
+                                               message: "\(code): '\(line.name)' shows the retired number \(retired.number)",
+                                               hint: "\(retired.name) is retired; remove it from the current lines"))
+                }
+            }
+        }
+        return problems
+    }
+}

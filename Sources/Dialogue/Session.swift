@@ -1,0 +1,334 @@
+import Foundation
+import Intents
+
+/// One conversation: it takes a line, screens it, and answers from the flows.
+///
+/// Order of work for every line: (1) the safety screen, always first; (2) commands such as
+/// `stop` and `help`; (3) the answer the current step is waiting for; (4) a trigger that starts
+/// a flow; (5) an honest "I'm not sure I understood".
+public final class Session {
+    public let library: FlowLibrary
+    public let region: CrisisDirectory.Region
+    private var picker: VariantPicker
+    private let journal: JournalStore?
+    private let now: () -> Date
+
+    private struct Position {
+        var flow: Flow
+        var step: String
+        var variables: [String: String]
+    }
+
+    private var active: Position?
+    /// An exercise interrupted by a check-in, to go back to if the person is okay.
+    private var suspended: Position?
+    private var lastMenu: [String] = []
+
+    /// Longest answer kept in a variable, in characters.
+    public static let maximumAnswerLength = 2000
+
+    public init(library: FlowLibrary, region: String?, seed: UInt64 = 1, journal: JournalStore? = nil,
+                now: @escaping () -> Date = Date.init)
+    {
+        self.library = library
+        self.region = library.directory.region(region)
+        self.picker = VariantPicker(seed: seed)
+        self.journal = journal
+        self.now = now
+    }
+
+    /// The flow and step waiting for an answer, if any.
+    public var current: (flow: String, step: String)? { active.map { ($0.flow.id.value, $0.step) } }
+
+    /// The variables of the running flow.
+    public var variables: [String: String] { active?.variables ?? [:] }
+
+    /// Lines to greet someone who opens the program in a terminal.
+    public func greeting() -> [String] {
+        [
+            "Hi. I'm a small program you can talk to between therapy sessions.",
+            "I'm not a therapist or a person, nobody reads this, and I can't contact anyone.",
+            "If you are in danger, call \(region.emergency). For the crisis lines, type crisis.",
+            "What's on your mind? Type help to see what we can do.",
+        ]
+    }
+
+    // MARK: - Turns
+
+    /// Answers one line of input.
+    public func respond(to input: String) -> Reply {
+        let text = Self.clean(input)
+        var reply = Reply()
+        let assessment = library.screen.assess(text)
+        reply.safety = assessment.tier
+        reply.category = assessment.category
+        defer {
+            reply.flow = active?.flow.id.value
+            reply.step = active?.step
+        }
+        if assessment.tier >= .crisis {
+            escalate(to: Self.entry(for: assessment), &reply)
+            return reply
+        }
+        if assessment.tier == .concern, active?.flow.id.value != FlowLibrary.crisisID {
+            suspended = active
+            escalate(to: "concern", &reply, keepSuspended: true)
+            return reply
+        }
+        if text.isEmpty { return reply }
+        if let command = Command.match(text) {
+            run(command, &reply)
+            return reply
+        }
+        if let position = active {
+            answer(text, at: position, &reply)
+            return reply
+        }
+        if let number = Int(text.trimmingCharacters(in: .whitespaces)), lastMenu.indices.contains(number - 1),
+           let flow = library.flows[lastMenu[number - 1]]
+        {
+            start(flow, &reply)
+            return reply
+        }
+        if let match = library.matcher.match(text), let flow = library.flows[match.intent] {
+            reply.intent = match.intent
+            reply.trigger = match.trigger
+            start(flow, &reply)
+            return reply
+        }
+        reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises:"]
+        reply.lines += menuLines()
+        reply.lines.append("Type a number, tell me a bit more, or type help.")
+        return reply
+    }
+
+    /// The crisis-flow step the screen starts at for a crisis or emergency assessment.
+    public static func entry(for assessment: SafetyScreen.Assessment) -> String {
+        switch assessment.category {
+        case .danger: return "danger"
+        case .others: return "harm-others"
+        case .oneself: return assessment.tier == .emergency ? "emergency" : "crisis"
+        }
+    }
+
+    private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
+        if !keepSuspended { suspended = nil }
+        let crisis = library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow
+        active = Position(flow: crisis, step: entry, variables: [:])
+        run(from: entry, &reply)
+    }
+
+    private func start(_ flow: Flow, _ reply: inout Reply) {
+        suspended = nil
+        active = Position(flow: flow, step: flow.start.value, variables: [:])
+        run(from: flow.start.value, &reply)
+    }
+
+    // MARK: - Commands
+
+    private func run(_ command: Command, _ reply: inout Reply) {
+        switch command {
+        case .quit:
+            reply.quit = true
+            reply.lines = ["Take care of yourself. You can come back any time."]
+        case .stop:
+            if let position = active {
+                reply.lines = ["Okay, we'll stop \(position.flow.title.lowercased()) here. That's completely fine."]
+                active = nil
+                suspended = nil
+                reply.lines.append("What would you like to do now? Type help to see what we can do.")
+            } else {
+                reply.lines = ["There's no exercise running right now. Type help to see what we can do."]
+            }
+        case .help:
+            reply.lines = ["Here's what we can do together:"] + menuLines()
+            reply.lines.append("Type a number or tell me what's going on. Commands: help, menu, stop (leave an exercise), quit.")
+            if let position = active {
+                reply.lines.append("We're in the middle of \(position.flow.title). Answer the question above, or type stop to leave it.")
+            }
+            reply.lines.append("If you're struggling right now, type crisis, or call or text \(region.lines.first?.summary ?? region.emergency).")
+        case .menu:
+            reply.lines = ["Here's what we can do together:"] + menuLines()
+            if active != nil { reply.lines.append("Type stop first to leave the exercise we're in.") }
+        }
+    }
+
+    private func menuLines() -> [String] {
+        let flows = library.menuFlows
+        lastMenu = flows.map(\.id.value)
+        return flows.enumerated().map { index, flow in
+            "\(index + 1). \(flow.title)" + (flow.summary.map { ": \($0)" } ?? "")
+        }
+    }
+
+    // MARK: - Answers
+
+    private func answer(_ text: String, at position: Position, _ reply: inout Reply) {
+        guard let step = position.flow.steps[position.step], let expectation = step.expectation else {
+            active = nil
+            return
+        }
+        var next: String?
+        switch expectation {
+        case .capture(let name):
+            active?.variables[name.value] = String(text.prefix(Self.maximumAnswerLength))
+            next = step.next?.value
+        case .scale(let name):
+            if let rating = Answer.rating(text) {
+                active?.variables[name.value] = String(rating)
+                next = step.next?.value
+            } else {
+                return reprompt(step, default: "A number from 0 to 10 is fine, where 0 is the least and 10 the most.", &reply)
+            }
+        case .yesNo(let yes, let no, let unsure):
+            switch Answer.yesNo(text) {
+            case .yes?: next = yes.value
+            case .no?: next = no.value
+            case .unsure?: next = (unsure ?? yes).value
+            case nil: return reprompt(step, default: "You can answer yes or no, or type stop to leave this exercise.", &reply)
+            }
+        case .choices(let choices):
+            guard let index = choose(text, choices, key: position.flow.id.value + "/" + position.step) else {
+                let options = choices.enumerated().map { "\($0.offset + 1). \($0.element.label)" }
+                return reprompt(step, default: "You can pick one by number:\n" + options.joined(separator: "\n"), &reply)
+            }
+            next = choices[index].next.value
+        }
+        if let journalText = step.journal { save(journalText.value, flow: position.flow) }
+        guard let next else {
+            reply.taken.append(position.flow.id.value + "/" + position.step + ">end")
+            active = nil
+            return
+        }
+        reply.taken.append(position.flow.id.value + "/" + position.step + ">" + next)
+        run(from: next, &reply)
+    }
+
+    private func reprompt(_ step: Step, default text: String, _ reply: inout Reply) {
+        reply.lines = render(step.reprompt ?? text)
+        reply.source = step.position.description
+    }
+
+    private func choose(_ text: String, _ choices: [Step.Choice], key: String) -> Int? {
+        let words = Normalizer.words(text)
+        if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))),
+           choices.indices.contains(number - 1)
+        {
+            return number - 1
+        }
+        if let ordinal = ["first", "second", "third", "fourth", "fifth", "sixth"].firstIndex(where: { words.contains($0) }),
+           choices.indices.contains(ordinal), words.count <= 4
+        {
+            return ordinal
+        }
+        if let index = choices.firstIndex(where: { Normalizer.words($0.label) == words }) { return index }
+        if let match = library.choiceMatchers[key]?.match(text), let index = Int(match.intent) { return index }
+        if !words.isEmpty, let index = choices.firstIndex(where: {
+            let label = Normalizer.words($0.label)
+            return label.count > 0 && words.count <= label.count + 2 && label.starts(with: words.prefix(min(words.count, label.count)))
+        }) {
+            return index
+        }
+        return nil
+    }
+
+    // MARK: - Running steps
+
+    /// Enters `stepID` of the active flow and runs on until a step waits or the flow ends.
+    private func run(from stepID: String, _ reply: inout Reply) {
+        guard var position = active else { return }
+        var current = stepID
+        for _ in 0..<100 {
+            guard let step = position.flow.steps[current] else { break }
+            position.step = current
+            reply.visited.append(position.flow.id.value + "/" + current)
+            reply.source = step.position.description
+            if let classify = step.classify {
+                position.variables[classify.into.value] = classifyText(classify, position.variables)
+            }
+            if !step.say.isEmpty {
+                let index = picker.pick(position.flow.id.value + "/" + current, count: step.say.count)
+                reply.lines += render(step.say[index].value, position.variables)
+            }
+            if step.expectation != nil {
+                active = position
+                return
+            }
+            if let journalText = step.journal { save(journalText.value, flow: position.flow, position.variables) }
+            if let branch = step.branch {
+                let target = branch.first { $0.condition?.value.evaluate(position.variables) ?? true }!.next.value
+                reply.taken.append(position.flow.id.value + "/" + current + ">" + target)
+                current = target
+                continue
+            }
+            if step.resumes, let back = suspended {
+                suspended = nil
+                active = back
+                if let waiting = back.flow.steps[back.step] {
+                    reply.lines += render(waiting.say.first?.value ?? "", back.variables)
+                }
+                return
+            }
+            guard !step.ends, let next = step.next else { break }
+            reply.taken.append(position.flow.id.value + "/" + current + ">" + next.value)
+            current = next.value
+        }
+        active = nil
+        suspended = nil
+    }
+
+    private func classifyText(_ classify: Step.Classify, _ variables: [String: String]) -> String {
+        guard let list = library.lists[classify.list.value] else { return "" }
+        let text = render(classify.text.value, variables).joined(separator: " ")
+        let words = list.matcher.words(for: text)
+        let found = Set(list.matcher.allMatches(words: words).map(\.intent))
+        return list.list.items.filter { found.contains($0.name) }.map { "- \($0.name): \($0.says)" }.joined(separator: "\n")
+    }
+
+    private func save(_ template: String, flow: Flow, _ variables: [String: String]? = nil) {
+        guard let journal else { return }
+        let text = render(template, variables ?? active?.variables ?? [:]).joined(separator: "\n")
+        let stamp = ISO8601DateFormatter().string(from: now())
+        try? journal.append(JournalEntry(date: stamp, flow: flow.id.value, text: text))
+    }
+
+    private func render(_ text: String, _ variables: [String: String] = [:]) -> [String] {
+        var all = builtInVariables
+        all.merge(variables) { _, flowValue in flowValue }
+        return Template.render(text, all).split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    private lazy var builtInVariables: [String: String] = {
+        let lines = region.lines.map { "- " + $0.summary }
+        let danger = region.danger.isEmpty ? lines : region.danger.map { "- " + $0.summary }
+        return [
+            "crisis_lines": lines.joined(separator: "\n"),
+            "crisis_line": region.lines.first?.summary ?? region.emergency,
+            "emergency_number": region.emergency,
+            "danger_lines": danger.joined(separator: "\n"),
+            "region_name": region.name,
+        ]
+    }()
+
+    // MARK: - Input
+
+    /// The input with control characters and terminal escape sequences removed.
+    public static func clean(_ input: String) -> String {
+        var out = String.UnicodeScalarView()
+        var inEscape = false
+        for scalar in input.unicodeScalars {
+            if inEscape {
+                if scalar.properties.isAlphabetic || scalar == "~" { inEscape = false }
+                continue
+            }
+            switch scalar.value {
+            case 0x1B: inEscape = true
+            case 0x09: out.append(" ")
+            case 0x00..<0x20, 0x7F..<0xA0, 0xFFFD: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,92 @@
+/// Named sets of words and phrases (`~stressed`), shared by every pattern.
+public struct ConceptTable: Sendable {
+    /// One named set.
+    public struct Concept: Sendable {
+        public let name: String
+        /// Members, each a normalized phrase of one or more words.
+        public let phrases: [[String]]
+        /// Members grouped by their first word, for fast lookup.
+        let byFirstWord: [String: [[String]]]
+    }
+
+    public private(set) var concepts: [Concept] = []
+    private var ids: [String: Int] = [:]
+
+    public init() {}
+
+    /// Builds a table from name -> member phrases.
+    public init(_ sets: [String: [String]]) {
+        for name in sets.keys.sorted() { define(name, members: sets[name]!) }
+    }
+
+    /// Adds (or extends) the concept `name`.
+    public mutating func define(_ name: String, members: [String]) {
+        let key = name.lowercased()
+        var phrases = ids[key].map { concepts[$0].phrases } ?? []
+        for member in members {
+            let words = Normalizer.words(member)
+            if !words.isEmpty, !phrases.contains(words) { phrases.append(words) }
+        }
+        let concept = Concept(name: key, phrases: phrases, byFirstWord: Dictionary(grouping: phrases, by: { $0[0] }))
+        if let id = ids[key] {
+            concepts[id] = concept
+        } else {
+            ids[key] = concepts.count
+            concepts.append(concept)
+        }
+    }
+
+    /// The id of `name`, if it is defined.
+    public func id(of name: String) -> Int? { ids[name.lowercased()] }
+
+    /// Whether a concept called `name` exists.
+    public func contains(_ name: String) -> Bool { ids[name.lowercased()] != nil }
+
+    /// The positions just past each member of concept `id` that starts at `position`.
+    @inline(__always)
+    func ends(of id: Int, in words: [String], at position: Int) -> [Int] {
+        guard position < words.count, let candidates = concepts[id].byFirstWord[words[position]] else { return [] }
+        var ends: [Int] = []
+        for phrase in candidates where position + phrase.count <= words.count {
+            if phrase.count == 1 || Array(words[position..<position + phrase.count]) == phrase {
+                ends.append(position + phrase.count)
+            }
+        }
+        return ends
+    }
+
+    /// The closest defined name to `name`, for "did you mean" hints.
+    public func suggestion(for name: String) -> String? {
+        closest(to: name, among: ids.keys.sorted())
+    }
+
+    /// Every word that appears in any member.
+    public var vocabulary: Set<String> { Set(concepts.flatMap { $0.phrases.flatMap { $0 } }) }
+}
+
+/// The candidate nearest to `word` by edit distance, when it is close enough to be a likely typo.
+public func closest(to word: String, among candidates: [String]) -> String? {
+    var best: (String, Int)?
+    for candidate in candidates {
+        let distance = editDistance(word, candidate)
+        if distance <= max(1, word.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+    }
+    return best?.0
+}
+
+/// Levenshtein distance between two strings.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

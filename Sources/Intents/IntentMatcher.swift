@@ -1,0 +1,92 @@
+/// Routes a line of text to the intent whose trigger fits it best.
+///
+/// Triggers are compiled once into a ``PatternIndex``. The most specific matching trigger
+/// wins; ties go to the intent registered first.
+public struct IntentMatcher: Sendable {
+    /// One trigger as the author wrote it.
+    public struct Trigger: Sendable {
+        public let intent: String
+        public let pattern: Pattern
+        public let number: Int
+    }
+
+    /// What a line matched.
+    public struct Match: Sendable, Equatable {
+        public let intent: String
+        /// The trigger's text.
+        public let trigger: String
+        /// Position of the trigger among the intent's triggers.
+        public let triggerNumber: Int
+        public let score: Int
+    }
+
+    public let concepts: ConceptTable
+    public private(set) var triggers: [Trigger] = []
+    private var index: PatternIndex
+    private var owners: [Int] = []  // linear pattern number -> trigger number
+    public private(set) var corrector: SpellingCorrector
+    private var vocabulary: Set<String>
+    /// Lines longer than this many words are matched on their first words only.
+    public static let wordLimit = 64
+
+    public init(concepts: ConceptTable) {
+        self.concepts = concepts
+        index = PatternIndex(concepts: concepts)
+        vocabulary = concepts.vocabulary
+        corrector = SpellingCorrector(vocabulary: [])
+    }
+
+    /// Adds a trigger for `intent`; throws when the pattern can't be compiled.
+    public mutating func add(intent: String, pattern source: String, number: Int = 0) throws(PatternError) {
+        let pattern = try Pattern(source)
+        let linear = try pattern.linearized(concepts: concepts)
+        if linear.contains(where: \.matchesEmpty) {
+            throw PatternError(message: "pattern '\(source)' matches an empty line", column: 1,
+                               hint: "add at least one word or ~concept")
+        }
+        let triggerNumber = triggers.count
+        triggers.append(Trigger(intent: intent, pattern: pattern, number: number))
+        for form in linear {
+            index.insert(form)
+            owners.append(triggerNumber)
+        }
+        vocabulary.formUnion(pattern.literalWords)
+    }
+
+    /// Rebuilds the spelling corrector; call once after adding triggers.
+    public mutating func finish() {
+        corrector = SpellingCorrector(vocabulary: vocabulary)
+    }
+
+    /// The words a line is matched on: normalized, spell-corrected and capped.
+    public func words(for text: String) -> [String] {
+        corrector.correct(Array(Normalizer.words(text).prefix(Self.wordLimit)))
+    }
+
+    /// The best match for `text`, if any trigger fits.
+    public func match(_ text: String) -> Match? { best(of: index.wholeMatches(words(for: text))) }
+
+    /// Every trigger that fits `words`, best first.
+    public func allMatches(words: [String]) -> [Match] {
+        rank(index.wholeMatches(words))
+    }
+
+    /// The best of a set of matching linear-pattern numbers.
+    public func best(of patternNumbers: [Int]) -> Match? { rank(patternNumbers).first }
+
+    private func rank(_ patternNumbers: [Int]) -> [Match] {
+        var bestPerTrigger: [Int: Int] = [:]  // trigger -> best score
+        for number in patternNumbers {
+            let trigger = owners[number]
+            let score = index.patterns[number].specificity
+            if score > bestPerTrigger[trigger] ?? .min { bestPerTrigger[trigger] = score }
+        }
+        return bestPerTrigger.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { trigger, score in
+            Match(intent: triggers[trigger].intent, trigger: triggers[trigger].pattern.source,
+                  triggerNumber: triggers[trigger].number, score: score)
+        }
+    }
+
+    /// All compiled forms, in order, for checking the index against ``NaiveMatcher``.
+    public var linearPatterns: [LinearPattern] { index.patterns }
+}

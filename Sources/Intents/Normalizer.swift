@@ -1,0 +1,186 @@
+import Foundation
+
+/// One word of normalized input, with the clause it came from.
+public struct Token: Equatable, Sendable, CustomStringConvertible {
+    /// The folded, lower-case word.
+    public var text: String
+    /// Which clause (split at `.`, `!`, `?`, `;` and line breaks) the word belongs to.
+    public var clause: Int
+
+    public init(_ text: String, clause: Int = 0) {
+        self.text = text
+        self.clause = clause
+    }
+
+    public var description: String { text }
+}
+
+/// Turns raw text into comparable tokens: Unicode folding, case, look-alike characters,
+/// spaced-out letters, contractions and common shorthand.
+///
+/// The same normalizer runs on trigger patterns and on what the person types, so both
+/// sides always agree on what a word is.
+public enum Normalizer {
+    /// Normalizes `text` into tokens.
+    public static func tokens(_ text: String) -> [Token] {
+        let folded = fold(text)
+        var raw: [Token] = []
+        var clause = 0
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            raw.append(Token(word, clause: clause))
+            word = ""
+        }
+        let scalars = Array(folded.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if isWordScalar(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if scalar == "'" && !word.isEmpty && index + 1 < scalars.count && isLetter(scalars[index + 1]) {
+                word.unicodeScalars.append(scalar)
+            } else if scalar == "." && !word.isEmpty && index + 1 < scalars.count && isLetter(scalars[index + 1])
+                && isLetter(scalars[index - 1]) && isSpelledOut(scalars, around: index)
+            {
+                continue  // k.m.s -> kms
+            } else {
+                flush()
+                if ".!?;\n\r".unicodeScalars.contains(scalar) { clause += 1 }
+            }
+        }
+        flush()
+        return joinSpelledLetters(raw).flatMap { token in expand(token.text).map { Token($0, clause: token.clause) } }
+    }
+
+    /// The words of `text`, normalized, as plain strings.
+    public static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
+
+    /// Normalizes `text` and joins the words with single spaces.
+    public static func normalized(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    // MARK: - Folding
+
+    /// Compatibility-folds, maps look-alikes to letters and lower-cases.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        let source = Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        for (index, scalar) in source.enumerated() {
+            var s = confusables[scalar] ?? scalar
+            let previous = out.last
+            let previousIsLetter = previous.map(isLetter) ?? false
+            let nextIsLetter = index + 1 < source.count && isLetter(confusables[source[index + 1]] ?? source[index + 1])
+            if "\u{2018}\u{2019}\u{02BC}`\u{00B4}".unicodeScalars.contains(s) {
+                s = "'"
+            } else if s == "I", let previous, CharacterSet.lowercaseLetters.contains(previous) {
+                s = "l"  // kiII -> kill
+            } else if let letter = lookAlikes[s] {
+                let inWord = isDigit(s) || s == "$" || s == "@" ? previousIsLetter || nextIsLetter : previousIsLetter && nextIsLetter
+                if inWord { s = letter }
+            }
+            out.append(s)
+        }
+        let lowered = String(out).lowercased()
+        return lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Digits and symbols that stand in for letters inside a word (`su1c1de`, `$elf`).
+    static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l",
+    ]
+
+    /// Letters from other scripts that look like Latin ones.
+    static let confusables: [Unicode.Scalar: Unicode.Scalar] = [
+        "\u{0430}": "a", "\u{0435}": "e", "\u{043E}": "o", "\u{0440}": "p", "\u{0441}": "c", "\u{0443}": "y",
+        "\u{0445}": "x", "\u{0456}": "i", "\u{0458}": "j", "\u{04CF}": "l", "\u{0410}": "A", "\u{0415}": "E",
+        "\u{041E}": "O", "\u{0420}": "P", "\u{0421}": "C", "\u{041A}": "K", "\u{041C}": "M", "\u{0422}": "T",
+        "\u{03BF}": "o", "\u{03B1}": "a", "\u{03B9}": "i", "\u{039F}": "O", "\u{0399}": "I",
+    ]
+
+    static func isLetter(_ s: Unicode.Scalar) -> Bool { CharacterSet.letters.contains(s) }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        CharacterSet.alphanumerics.contains(s) && !CharacterSet.nonBaseCharacters.contains(s)
+    }
+
+    /// True when the dot at `index` sits in a run like `k.m.s`: single letters between dots.
+    static func isSpelledOut(_ scalars: [Unicode.Scalar], around index: Int) -> Bool {
+        let before = index >= 2 ? isWordScalar(scalars[index - 2]) : false
+        let after = index + 2 < scalars.count ? isWordScalar(scalars[index + 2]) : false
+        return !before && !after
+    }
+
+    // MARK: - Words
+
+    /// Expands one word into its normalized words (contractions, shorthand, repeated letters).
+    static func expand(_ raw: String) -> [String] {
+        var word = raw
+        if word.hasPrefix("'") { word.removeFirst() }
+        if word.hasSuffix("'") { word.removeLast() }
+        if let whole = shorthand[word] { return whole }
+        word = squeezeRepeats(word)
+        if let whole = shorthand[word] { return whole }
+        for (suffix, replacement) in contractionSuffixes where word.hasSuffix(suffix) && word.count > suffix.count {
+            let stem = String(word.dropLast(suffix.count))
+            return (shorthand[stem] ?? [stem]) + replacement
+        }
+        if word.contains("'") { return [word.replacingOccurrences(of: "'", with: "")] }
+        return [word]
+    }
+
+    /// Collapses three or more of the same letter to two (`diiie` -> `diie`, `killlll` -> `kill`).
+    static func squeezeRepeats(_ word: String) -> String {
+        var out = ""
+        var last: Character?
+        var run = 0
+        for character in word {
+            if character == last { run += 1 } else { run = 1; last = character }
+            if run <= 2 { out.append(character) }
+        }
+        return out
+    }
+
+    static let contractionSuffixes: [(String, [String])] = [
+        ("n't", ["not"]), ("'re", ["are"]), ("'ve", ["have"]), ("'ll", ["will"]), ("'d", ["would"]), ("'m", ["am"]),
+        ("'s", []),
+    ]
+
+    /// Whole-word shorthand and contractions that do not split at an apostrophe.
+    static let shorthand: [String: [String]] = [
+        "i'm": ["i", "am"], "im": ["i", "am"], "ima": ["i", "am", "going", "to"], "imma": ["i", "am", "going", "to"],
+        "can't": ["can", "not"], "cant": ["can", "not"], "cannot": ["can", "not"], "won't": ["will", "not"],
+        "wont": ["will", "not"], "don't": ["do", "not"], "dont": ["do", "not"], "doesnt": ["does", "not"],
+        "didnt": ["did", "not"], "isnt": ["is", "not"], "wasnt": ["was", "not"], "werent": ["were", "not"],
+        "shouldnt": ["should", "not"], "wouldnt": ["would", "not"], "couldnt": ["could", "not"],
+        "havent": ["have", "not"], "aint": ["am", "not"], "ive": ["i", "have"], "id": ["i", "would"],
+        "ill": ["i", "will"], "youre": ["you", "are"], "gonna": ["going", "to"], "wanna": ["want", "to"],
+        "gotta": ["got", "to"], "tryna": ["trying", "to"], "u": ["you"], "ur": ["your"], "r": ["are"],
+        "y'all": ["you", "all"], "let's": ["let", "us"], "it's": ["it", "is"], "that's": ["that", "is"],
+        "there's": ["there", "is"], "what's": ["what", "is"], "he's": ["he", "is"], "she's": ["she", "is"],
+        "idk": ["i", "do", "not", "know"], "dunno": ["do", "not", "know"], "pls": ["please"], "plz": ["please"],
+        "thx": ["thanks"], "ok": ["okay"], "k": ["okay"], "okey": ["okay"], "yeah": ["yes"], "yep": ["yes"],
+        "yup": ["yes"], "ya": ["yes"], "yea": ["yes"], "nah": ["no"], "nope": ["no"], "cuz": ["because"],
+        "coz": ["because"], "bc": ["because"], "tho": ["though"], "rn": ["right", "now"], "tmrw": ["tomorrow"],
+        "2nite": ["tonight"], "tonite": ["tonight"], "2day": ["today"], "ppl": ["people"], "abt": ["about"],
+    ]
+
+    /// Joins runs of three or more single letters (`s u i c i d e`, `k m s`) into one word.
+    static func joinSpelledLetters(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        var index = 0
+        while index < tokens.count {
+            var end = index
+            while end < tokens.count, tokens[end].text.count == 1, tokens[end].text.first!.isLetter,
+                tokens[end].clause == tokens[index].clause
+            {
+                end += 1
+            }
+            if end - index >= 3 {
+                out.append(Token(tokens[index..<end].map(\.text).joined(), clause: tokens[index].clause))
+                index = end
+            } else {
+                out.append(tokens[index])
+                index += 1
+            }
+        }
+        return out
+    }
+}

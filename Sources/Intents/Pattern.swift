@@ -1,0 +1,219 @@
+/// A trigger pattern: words, `*` (one or more words), `[optional words]`,
+/// `(this|that)` alternatives and `~concept` sets.
+///
+/// Patterns match a whole line of normalized words. `[*]` means "any words or none",
+/// so `[*] ~stressed [*]` finds a stress word anywhere in the line.
+public struct Pattern: Sendable, Equatable {
+    /// One element of a parsed pattern.
+    public indirect enum Element: Sendable, Equatable {
+        case word(String)
+        case concept(String)
+        case star
+        case anyStar
+        case group([[Element]], optional: Bool)
+    }
+
+    /// The text the author wrote.
+    public let source: String
+    /// The parsed elements.
+    public let elements: [Element]
+
+    /// Parses `source`, or throws a ``PatternError`` that points at the column.
+    public init(_ source: String) throws(PatternError) {
+        self.source = source
+        var parser = Parser(text: Array(source))
+        elements = try parser.parseSequence(until: nil)
+        if elements.isEmpty {
+            throw PatternError(message: "pattern '\(source)' has no words", column: 1,
+                               hint: "write at least one word, `*` or `~concept`")
+        }
+    }
+
+    /// Names of every concept the pattern refers to.
+    public var conceptNames: [String] {
+        var names: [String] = []
+        func walk(_ elements: [Element]) {
+            for element in elements {
+                switch element {
+                case .concept(let name): names.append(name)
+                case .group(let alternatives, _): alternatives.forEach(walk)
+                default: break
+                }
+            }
+        }
+        walk(elements)
+        return names
+    }
+
+    /// Every literal word the pattern can match.
+    public var literalWords: [String] {
+        var words: [String] = []
+        func walk(_ elements: [Element]) {
+            for element in elements {
+                switch element {
+                case .word(let word): words.append(word)
+                case .group(let alternatives, _): alternatives.forEach(walk)
+                default: break
+                }
+            }
+        }
+        walk(elements)
+        return words
+    }
+
+    /// Expands optional parts and alternatives into flat sequences of atoms.
+    public func linearized(concepts: ConceptTable, limit: Int = 512) throws(PatternError) -> [LinearPattern] {
+        var results: [[Atom]] = [[]]
+        func expand(_ elements: [Element], onto prefixes: [[Atom]]) throws(PatternError) -> [[Atom]] {
+            var current = prefixes
+            for element in elements {
+                switch element {
+                case .word(let word): current = current.map { $0 + [.word(word)] }
+                case .star: current = current.map { $0 + [.star] }
+                case .anyStar: current = current.map { $0 + [.anyStar] }
+                case .concept(let name):
+                    guard let id = concepts.id(of: name) else {
+                        throw PatternError(message: "unknown concept '~\(name)'", column: 1,
+                                           hint: concepts.suggestion(for: name).map { "did you mean '~\($0)'?" }
+                                               ?? "define it in Scripts/concepts.yaml")
+                    }
+                    current = current.map { $0 + [.concept(id)] }
+                case .group(let alternatives, let optional):
+                    var next: [[Atom]] = optional ? current : []
+                    for alternative in alternatives { next += try expand(alternative, onto: current) }
+                    current = next
+                }
+                if current.count > limit {
+                    throw PatternError(message: "pattern '\(source)' expands to more than \(limit) forms", column: 1,
+                                       hint: "split it into several triggers or use a ~concept")
+                }
+            }
+            return current
+        }
+        results = try expand(elements, onto: results)
+        var seen = Set<[Atom]>()
+        return results.filter { !$0.isEmpty && seen.insert($0).inserted }.map(LinearPattern.init)
+    }
+}
+
+/// A problem in a pattern's text.
+public struct PatternError: Error, Equatable, Sendable {
+    public var message: String
+    /// 1-based column inside the pattern text.
+    public var column: Int
+    public var hint: String?
+}
+
+/// One atom of a flattened pattern.
+public enum Atom: Hashable, Sendable {
+    case word(String)
+    case concept(Int)
+    case star
+    case anyStar
+}
+
+/// A pattern with no optional parts or alternatives left.
+public struct LinearPattern: Hashable, Sendable {
+    public let atoms: [Atom]
+
+    public init(_ atoms: [Atom]) { self.atoms = atoms }
+
+    /// How specific the pattern is: literal words count most, wildcards count against.
+    public var specificity: Int {
+        atoms.reduce(0) { total, atom in
+            switch atom {
+            case .word: total + 100
+            case .concept: total + 90
+            case .star: total - 10
+            case .anyStar: total - 5
+            }
+        }
+    }
+
+    /// Whether the pattern can match a line with no words at all.
+    public var matchesEmpty: Bool { atoms.allSatisfy { $0 == .anyStar } }
+}
+
+/// Recursive-descent parser for the pattern language.
+private struct Parser {
+    let text: [Character]
+    var index = 0
+
+    mutating func parseSequence(until closer: Character?) throws(PatternError) -> [Pattern.Element] {
+        var alternatives: [[Pattern.Element]] = []
+        var current: [Pattern.Element] = []
+        while index < text.count {
+            let character = text[index]
+            if character == " " || character == "\t" { index += 1; continue }
+            if let closer, character == closer {
+                alternatives.append(current)
+                return try finish(alternatives, closer: closer)
+            }
+            switch character {
+            case "|":
+                guard closer != nil else {
+                    throw error("'|' outside a group", hint: "put alternatives in parentheses: (this|that)")
+                }
+                alternatives.append(current)
+                current = []
+                index += 1
+            case "[", "(":
+                let start = index
+                index += 1
+                let inner = try parseSequence(until: character == "[" ? "]" : ")")
+                if case .group(let alts, _)? = inner.first, inner.count == 1 {
+                    if character == "[", alts == [[.star]] {
+                        current.append(.anyStar)
+                    } else {
+                        current.append(.group(alts, optional: character == "["))
+                    }
+                } else {
+                    throw PatternError(message: "empty group", column: start + 1, hint: "remove the brackets")
+                }
+            case "]", ")":
+                throw error("unmatched '\(character)'", hint: "remove it or add the opening bracket")
+            case "*":
+                current.append(.star)
+                index += 1
+            case "~":
+                index += 1
+                let name = readWord()
+                if name.isEmpty { throw error("'~' must be followed by a concept name", hint: "for example ~stressed") }
+                current.append(.concept(name.lowercased()))
+            default:
+                let word = readWord()
+                if word.isEmpty {
+                    throw error("unexpected '\(character)'", hint: "patterns use words, *, [optional], (a|b) and ~concept")
+                }
+                current += Normalizer.words(word).map(Pattern.Element.word)
+            }
+        }
+        if let closer {
+            throw PatternError(message: "missing '\(closer)'", column: text.count + 1,
+                               hint: "close the group that is still open")
+        }
+        return current
+    }
+
+    mutating func finish(_ alternatives: [[Pattern.Element]], closer: Character) throws(PatternError) -> [Pattern.Element] {
+        index += 1
+        if alternatives.contains(where: \.isEmpty) {
+            throw PatternError(message: "empty alternative in group", column: index,
+                               hint: "remove the extra '|' or write a word there")
+        }
+        return [.group(alternatives, optional: closer == "]")]
+    }
+
+    mutating func readWord() -> String {
+        var word = ""
+        while index < text.count, !" \t|[]()*~".contains(text[index]) {
+            word.append(text[index])
+            index += 1
+        }
+        return word
+    }
+
+    func error(_ message: String, hint: String?) -> PatternError {
+        PatternError(message: message, column: index + 1, hint: hint)
+    }
+}

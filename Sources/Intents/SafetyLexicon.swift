@@ -1,0 +1,85 @@
+/// The words and patterns the safety screen looks for, in a form a clinician can read.
+///
+/// The shipped data file (`Scripts/safety/lexicon.yaml`) extends ``builtIn``; it can add
+/// signals but never remove the compiled-in core, so escalation works with no data at all.
+public struct SafetyLexicon: Sendable {
+    /// A kind of evidence, such as "ideation" or "means", with the patterns that show it.
+    public struct Signal: Sendable {
+        public var name: String
+        /// The tier this signal reaches on its own (`none` when it only counts in combinations).
+        public var tier: SafetyTier
+        public var category: SafetyCategory
+        /// When true, a negation can't bring the message below `concern` (means or an act).
+        public var firm: Bool
+        /// One line for reviewers: what the signal means.
+        public var about: String
+        /// Patterns, matched anywhere in a clause.
+        public var patterns: [String]
+
+        public init(name: String, tier: SafetyTier, category: SafetyCategory = .oneself, firm: Bool = false, about: String,
+                    patterns: [String])
+        {
+            self.name = name
+            self.tier = tier
+            self.category = category
+            self.firm = firm
+            self.about = about
+            self.patterns = patterns
+        }
+    }
+
+    /// Signals that together reach a higher tier than each alone.
+    public struct Combination: Sendable {
+        public var all: [String]
+        public var tier: SafetyTier
+        public var about: String
+
+        public init(all: [String], tier: SafetyTier, about: String) {
+            self.all = all
+            self.tier = tier
+            self.about = about
+        }
+    }
+
+    public var signals: [Signal]
+    public var combinations: [Combination]
+    /// Figures of speech ("this deadline is killing me"): words they cover are not screened.
+    public var figures: [String]
+    /// Words that negate what follows them in the same clause.
+    public var negators: [String]
+    /// Concept sets used by the patterns (`~self`).
+    public var concepts: [String: [String]]
+    /// Known misspellings and slang spellings, mapped to the word they stand for.
+    public var spellings: [String: String]
+
+    public init(signals: [Signal] = [], combinations: [Combination] = [], figures: [String] = [], negators: [String] = [],
+                concepts: [String: [String]] = [:], spellings: [String: String] = [:])
+    {
+        self.signals = signals
+        self.combinations = combinations
+        self.figures = figures
+        self.negators = negators
+        self.concepts = concepts
+        self.spellings = spellings
+    }
+
+    /// This lexicon with everything in `other` added.
+    public func adding(_ other: SafetyLexicon) -> SafetyLexicon {
+        var merged = self
+        for signal in other.signals {
+            if let index = merged.signals.firstIndex(where: { $0.name == signal.name }) {
+                merged.signals[index].patterns += signal.patterns.filter { !merged.signals[index].patterns.contains($0) }
+                merged.signals[index].tier = max(merged.signals[index].tier, signal.tier)
+                merged.signals[index].firm = merged.signals[index].firm || signal.firm
+            } else {
+                merged.signals.append(signal)
+            }
+        }
+        merged.combinations += other.combinations
+        merged.figures += other.figures.filter { !merged.figures.contains($0) }
+        merged.negators += other.negators.filter { !merged.negators.contains($0) }
+        for (name, members) in other.concepts { merged.concepts[name, default: []] += members }
+        merged.spellings.merge(other.spellings) { mine, _ in mine }
+        return merged
+    }
+}

@@ -1,0 +1,215 @@
+/// Screens a line of text for danger and says how urgent it is.
+///
+/// The screen normalizes the text (folding, look-alikes, spelling), sets aside figures of
+/// speech, finds signals in each clause, notes negations, then combines the evidence into a
+/// ``SafetyTier``. It knows nothing about flows: the dialogue layer decides what to say.
+public struct SafetyScreen: Sendable {
+    /// One signal found in the text.
+    public struct Hit: Sendable, Equatable {
+        public var signal: String
+        public var pattern: String
+        /// The words the pattern covered.
+        public var words: String
+        public var negated: Bool
+    }
+
+    /// The verdict on one line, with the evidence behind it.
+    public struct Assessment: Sendable {
+        public var tier: SafetyTier
+        public var category: SafetyCategory
+        public var hits: [Hit]
+        /// Combinations of signals that raised the tier.
+        public var combinations: [String]
+        /// The words the screen read, after normalization and with figures of speech set aside.
+        public var normalized: String
+        /// Figures of speech found and ignored.
+        public var figures: [String]
+
+        public static let none = Assessment(tier: .none, category: .oneself, hits: [], combinations: [], normalized: "", figures: [])
+    }
+
+    public let lexicon: SafetyLexicon
+    private let signalIndex: PatternIndex
+    private let signalOf: [(signal: Int, pattern: String)]
+    private let figureIndex: PatternIndex
+    private let figureSource: [String]
+    private let corrector: SpellingCorrector
+    private let vocabulary: Set<String>
+    private let spellings: [String: [String]]
+    private let negators: Set<String>
+    /// Patterns that failed to compile, with why; the rest of the lexicon still works.
+    public private(set) var problems: [String] = []
+
+    /// Clauses are screened in windows of this many words, so a huge line costs linear time.
+    static let window = 48
+
+    public init(lexicon: SafetyLexicon = .builtIn) {
+        self.lexicon = lexicon
+        var concepts = ConceptTable()
+        for name in lexicon.concepts.keys.sorted() { concepts.define(name, members: lexicon.concepts[name]!) }
+        var problems: [String] = []
+        var signalIndex = PatternIndex(concepts: concepts)
+        var signalOf: [(Int, String)] = []
+        var vocabulary = concepts.vocabulary
+        for (number, signal) in lexicon.signals.enumerated() {
+            for source in signal.patterns {
+                do {
+                    let pattern = try Pattern(source)
+                    vocabulary.formUnion(pattern.literalWords)
+                    for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
+                        signalIndex.insert(form)
+                        signalOf.append((number, source))
+                    }
+                } catch {
+                    problems.append("signal \(signal.name): '\(source)': \(error.message)")
+                }
+            }
+        }
+        var figureIndex = PatternIndex(concepts: concepts)
+        var figureSource: [String] = []
+        for source in lexicon.figures {
+            do {
+                for form in try Pattern(source).linearized(concepts: concepts) where !form.matchesEmpty {
+                    figureIndex.insert(form)
+                    figureSource.append(source)
+                }
+            } catch {
+                problems.append("figure '\(source)': \(error.message)")
+            }
+        }
+        var spellings: [String: [String]] = [:]
+        for (wrong, right) in lexicon.spellings {
+            let from = Normalizer.words(wrong), to = Normalizer.words(right)
+            if from.count == 1, !to.isEmpty { spellings[from[0]] = to }
+        }
+        self.signalIndex = signalIndex
+        self.signalOf = signalOf
+        self.figureIndex = figureIndex
+        self.figureSource = figureSource
+        self.vocabulary = vocabulary
+        self.corrector = SpellingCorrector(vocabulary: vocabulary)
+        self.spellings = spellings
+        self.negators = Set(lexicon.negators.flatMap(Normalizer.words))
+        self.problems = problems
+    }
+
+    /// Screens `text`.
+    public func assess(_ text: String) -> Assessment {
+        let tokens = Normalizer.tokens(text)
+        guard !tokens.isEmpty else { return .none }
+        var clauses: [[String]] = []
+        var current: [String] = []
+        var clause = tokens[0].clause
+        for token in tokens {
+            if token.clause != clause {
+                clauses.append(current)
+                current = []
+                clause = token.clause
+            }
+            current += respell(token.text)
+        }
+        clauses.append(current)
+
+        var hits: [Hit] = []
+        var figures: [String] = []
+        var read: [String] = []
+        for clause in clauses {
+            var start = 0
+            repeat {
+                let window = Array(clause[start..<min(clause.count, start + Self.window)])
+                screen(window, hits: &hits, figures: &figures, read: &read)
+                start += Self.window - 8
+            } while start + 8 < clause.count
+        }
+        return verdict(hits, figures: figures, normalized: read.joined(separator: " "))
+    }
+
+    /// The words `word` stands for: known misspellings, squeezed repeats, one-letter typos.
+    func respell(_ word: String) -> [String] {
+        if let fixed = spellings[word] { return fixed }
+        if vocabulary.contains(word) { return [word] }
+        var single = ""
+        for character in word where character != single.last { single.append(character) }
+        if single != word {
+            if let fixed = spellings[single] { return fixed }
+            if vocabulary.contains(single) { return [single] }
+        }
+        return [corrector.correct(word)]
+    }
+
+    private func screen(_ words: [String], hits: inout [Hit], figures: inout [String], read: inout [String]) {
+        var words = words
+        var position = 0
+        while position < words.count {
+            let found = figureIndex.prefixMatches(words, from: position)
+            if let longest = found.max(by: { $0.end < $1.end }), longest.end > position {
+                figures.append(figureSource[longest.pattern] + ": " + words[position..<longest.end].joined(separator: " "))
+                for index in position..<longest.end { words[index] = "_" }
+                position = longest.end
+            } else {
+                position += 1
+            }
+        }
+        read += words
+        var seen = Set<String>()
+        for start in words.indices where words[start] != "_" {
+            for match in signalIndex.prefixMatches(words, from: start) where match.end > start {
+                let covered = words[start..<match.end]
+                if covered.contains("_") { continue }
+                let (signal, source) = signalOf[match.pattern]
+                let name = lexicon.signals[signal].name
+                let key = "\(name)|\(start)"
+                guard seen.insert(key).inserted else { continue }
+                hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
+                                negated: isNegated(words, before: start)))
+            }
+        }
+    }
+
+    /// Whether a negator sits in the four words before `start` (`I'm not going to ...`).
+    func isNegated(_ words: [String], before start: Int) -> Bool {
+        let from = max(0, start - 4)
+        for index in from..<start where negators.contains(words[index]) {
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            if ["stop", "help", "one", "longer", "matter", "wait"].contains(next) { continue }  // can't stop, no one
+            if index > 0, ["can", "could"].contains(words[index - 1]), ["stop", "help"].contains(next) { continue }
+            return true
+        }
+        return false
+    }
+
+    private func verdict(_ hits: [Hit], figures: [String], normalized: String) -> Assessment {
+        var tier = SafetyTier.none
+        var category = SafetyCategory.oneself
+        var categoryTier = SafetyTier.none
+        var combinations: [String] = []
+        func raise(_ candidate: SafetyTier, _ candidateCategory: SafetyCategory) {
+            if candidate > tier { tier = candidate }
+            if candidate > categoryTier || (candidate == categoryTier && candidateCategory != .oneself && candidate > .none) {
+                categoryTier = candidate
+                category = candidateCategory
+            }
+        }
+        var present = Set<String>()
+        var firmNegated = false
+        for hit in hits {
+            guard let signal = lexicon.signals.first(where: { $0.name == hit.signal }) else { continue }
+            if hit.negated {
+                if signal.firm { firmNegated = true }
+                let softened = signal.tier == .concern ? SafetyTier.none : signal.tier.softened
+                raise(signal.firm ? max(softened, .concern) : softened, signal.category)
+            } else {
+                present.insert(signal.name)
+                raise(signal.tier, signal.category)
+            }
+        }
+        for combination in lexicon.combinations where combination.all.allSatisfy(present.contains) {
+            let combinedCategory = lexicon.signals.first { combination.all.contains($0.name) && $0.category != .oneself }?.category ?? .oneself
+            if combination.tier > tier { combinations.append(combination.all.joined(separator: " + ")) }
+            raise(combination.tier, combinedCategory)
+        }
+        if firmNegated { raise(.concern, .oneself) }
+        return Assessment(tier: tier, category: category, hits: hits, combinations: combinations,
+                          normalized: normalized, figures: figures)
+    }
+}

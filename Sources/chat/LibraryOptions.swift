@@ -1,0 +1,37 @@
+import ArgumentParser
+import Dialogue
+
+/// Options that choose which flows are loaded, shared by every subcommand.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .customLong("flows"), help: ArgumentHelp("Use the flow files in DIR instead of the shipped ones.", valueName: "DIR"))
+    var flows: String?
+
+    @Option(name: .customLong("user-flows"), help: ArgumentHelp(
+        "Also load your own flows from DIR (default: $XDG_CONFIG_HOME/between/flows).", valueName: "DIR"))
+    var userFlows: [String] = []
+
+    @Flag(name: .customLong("no-user-flows"), help: "Don't load your own flows.")
+    var noUserFlows = false
+
+    /// Where to load from, given these options.
+    func sources(includeUserFolderByDefault: Bool) -> FlowLibrary.Sources {
+        let scripts = Paths.scripts()
+        var users = userFlows
+        if users.isEmpty, includeUserFolderByDefault, !noUserFlows { users = [Paths.userFlows] }
+        if noUserFlows { users = [] }
+        return FlowLibrary.Sources(scripts: scripts, flowFolders: flows.map { [$0] }, userFolders: users)
+    }
+
+    /// Loads the library and prints its problems to standard error.
+    func load(includeUserFolderByDefault: Bool = true, quiet: Bool = false) -> FlowLibrary {
+        let library = FlowLibrary(sources(includeUserFolderByDefault: includeUserFolderByDefault))
+        if !quiet {
+            for diagnostic in library.diagnostics {
+                var copy = diagnostic
+                if copy.severity == .error { copy.message += " (skipped)" }
+                Output.error("\(copy)\n")
+            }
+        }
+        return library
+    }
+}

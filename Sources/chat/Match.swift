@@ -1,0 +1,83 @@
+import ArgumentParser
+import Dialogue
+import Foundation
+import Intents
+
+/// `chat match`: which flow each line would start, and why.
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the flow each line would start (or none), with its score and trigger.",
+        discussion: """
+            Reads TEXT arguments, or lines from standard input. Each output line starts with the flow id \
+            or 'none', then the score and the trigger. --explain also shows the normalized words, the \
+            close candidates, and what the safety screen found, for review.
+            """)
+
+    @Argument(help: "Lines to match (default: read standard input).")
+    var texts: [String] = []
+
+    @Flag(help: "Show the normalized words, every candidate, and the safety screen's reasoning.")
+    var explain = false
+
+    @OptionGroup var library: LibraryOptions
+
+    func run() throws {
+        let library = self.library.load(includeUserFolderByDefault: false)
+        var out = ""
+        func handle(_ line: String) {
+            if explain {
+                out += Explanation(library: library, text: line).rendered
+            } else if let match = library.matcher.match(line) {
+                out += match.intent + "\t" + String(match.score) + "\t" + match.trigger + "\n"
+            } else {
+                out += "none\t0\t-\n"
+            }
+            if out.utf8.count > 65_536 {
+                Output.write(out)
+                out = ""
+            }
+        }
+        if texts.isEmpty {
+            var reader = LineReader()
+            while let line = reader.next() { handle(line) }
+        } else {
+            texts.forEach(handle)
+        }
+        Output.write(out)
+    }
+}
+
+/// The reasoning behind one line's routing and safety verdict, for people reviewing rules.
+struct Explanation {
+    let library: FlowLibrary
+    let text: String
+
+    var text_: String { text }
+
+    var rendered: String {
+        let words = library.matcher.words(for: text)
+        var out = "input: \(text)\n"
+        out += "words: \(words.joined(separator: " "))\n"
+        let assessment = library.screen.assess(text)
+        out += "safety: \(assessment.tier) (\(assessment.category.rawValue))\n"
+        out += "  screened words: \(assessment.normalized)\n"
+        for figure in assessment.figures { out += "  figure of speech set aside: \(figure)\n" }
+        for hit in assessment.hits {
+            out += "  signal \(hit.signal)\(hit.negated ? " (negated)" : ""): '\(hit.words)' by pattern '\(hit.pattern)'\n"
+        }
+        for combination in assessment.combinations { out += "  combination raised the tier: \(combination)\n" }
+        if assessment.tier >= .concern {
+            out += "  => the crisis flow starts at '\(assessment.tier == .concern ? "concern" : Session.entry(for: assessment))'; routing below is not used\n"
+        }
+        let candidates = library.matcher.allMatches(words: words)
+        if candidates.isEmpty {
+            out += "route: none (no trigger fits the whole line)\n"
+        } else {
+            for (index, candidate) in candidates.prefix(5).enumerated() {
+                out += index == 0 ? "route: \(candidate.intent)" : "  lost: \(candidate.intent)"
+                out += " (score \(candidate.score), trigger '\(candidate.trigger)')\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Dialogue
+import Foundation
+import Intents
+
+/// Talks with the person: libedit in a terminal, plain lines through a pipe.
+struct Talk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Talk (the default). Reads what you type and answers from the flows.",
+        discussion: """
+            In a terminal you get line editing, history and tab completion. Through a pipe there are \
+            no prompts, one line in gives one reply out, and the output repeats exactly for the same \
+            input and seed. Piped runs never write to your journal unless you pass --journal.
+            """)
+
+    @OptionGroup var library: LibraryOptions
+
+    @Option(help: ArgumentHelp("Region for crisis lines: US, CA, GB, IE, AU, NZ or INTL (default: $BETWEEN_REGION, then your locale, then INTL).", valueName: "CODE"))
+    var region: String?
+
+    @Option(help: "Seed for choosing between phrasings (default: 1 in a pipe, random in a terminal).")
+    var seed: UInt64?
+
+    @Option(help: "Output format: text or jsonl (one JSON object per input line).")
+    var format: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Save journal entries to FILE (default: your journal in a terminal, nowhere in a pipe).", valueName: "FILE"))
+    var journal: String?
+
+    @Flag(help: "Don't read or save line history.")
+    var noHistory = false
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
+
+    func validate() throws {
+        if let region, CrisisDirectory.builtIn.regions[region.uppercased()] == nil, region.uppercased() != "UK" {
+            throw ValidationError("unknown region '\(region)'; use one of \(CrisisDirectory.builtIn.regions.keys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        signal(SIGPIPE, SIG_IGN)
+        let interactive = isatty(0) == 1 && format == .text
+        let library = self.library.load()
+        let environment = ProcessInfo.processInfo.environment
+        let regionCode = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? CrisisDirectory.regionFromLocale(environment)
+        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
+        let session = Session(library: library, region: regionCode, seed: seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1),
+                              journal: store)
+        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false))
+        if interactive {
+            let completions = ["help", "menu", "stop", "quit", "crisis"] + library.menuFlows.map(\.id.value)
+            let editor = LineEditor(historyPath: noHistory ? nil : Paths.history, completions: completions)
+            renderer.show(session.greeting(), urgent: false)
+            while true {
+                switch editor.read(prompt: "> ") {
+                case .end:
+                    Output.write("\n")
+                    renderer.show(["Take care of yourself. You can come back any time."], urgent: false)
+                    return
+                case .interrupted:
+                    continue
+                case .line(let line):
+                    let reply = session.respond(to: line)
+                    renderer.show(reply, input: line)
+                    if reply.quit { return }
+                }
+            }
+        } else {
+            var reader = LineReader()
+            while let line = reader.next() {
+                let reply = session.respond(to: line)
+                renderer.show(reply, input: line)
+                if reply.quit { return }
+            }
+        }
+    }
+}
