@@ -28,8 +28,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IntentsTests", dependencies: ["Intents"]),
-        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Intents"]),
-        .testTarget(name: "ChatTests", dependencies: ["chat", "Dialogue"]),
+        .target(name: "TestSupport", path: "Tests/Support"),
+        .testTarget(name: "IntentsTests", dependencies: ["Intents", "TestSupport"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Intents", "TestSupport"]),
+        .testTarget(name: "ChatTests", dependencies: ["chat", "Dialogue", "TestSupport"]),
     ]
 )

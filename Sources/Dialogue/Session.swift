@@ -57,49 +57,50 @@ public final class Session {
 
     /// Answers one line of input.
     public func respond(to input: String) -> Reply {
-        let text = Self.clean(input)
         var reply = Reply()
+        handle(Self.clean(input), &reply)
+        reply.flow = active?.flow.id.value
+        reply.step = active?.step
+        return reply
+    }
+
+    private func handle(_ text: String, _ reply: inout Reply) {
         let assessment = library.screen.assess(text)
         reply.safety = assessment.tier
         reply.category = assessment.category
-        defer {
-            reply.flow = active?.flow.id.value
-            reply.step = active?.step
-        }
         if assessment.tier >= .crisis {
             escalate(to: Self.entry(for: assessment), &reply)
-            return reply
+            return
         }
         if assessment.tier == .concern, active?.flow.id.value != FlowLibrary.crisisID {
             suspended = active
             escalate(to: "concern", &reply, keepSuspended: true)
-            return reply
+            return
         }
-        if text.isEmpty { return reply }
+        if text.isEmpty { return }
         if let command = Command.match(text) {
             run(command, &reply)
-            return reply
+            return
         }
         if let position = active {
             answer(text, at: position, &reply)
-            return reply
+            return
         }
         if let number = Int(text.trimmingCharacters(in: .whitespaces)), lastMenu.indices.contains(number - 1),
            let flow = library.flows[lastMenu[number - 1]]
         {
             start(flow, &reply)
-            return reply
+            return
         }
         if let match = library.matcher.match(text), let flow = library.flows[match.intent] {
             reply.intent = match.intent
             reply.trigger = match.trigger
             start(flow, &reply)
-            return reply
+            return
         }
         reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises:"]
         reply.lines += menuLines()
         reply.lines.append("Type a number, tell me a bit more, or type help.")
-        return reply
     }
 
     /// The crisis-flow step the screen starts at for a crisis or emergency assessment.

@@ -90,7 +90,7 @@ public enum Normalizer {
     /// Letters from other scripts that look like Latin ones.
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = [
         "\u{0430}": "a", "\u{0435}": "e", "\u{043E}": "o", "\u{0440}": "p", "\u{0441}": "c", "\u{0443}": "y",
-        "\u{0445}": "x", "\u{0456}": "i", "\u{0458}": "j", "\u{04CF}": "l", "\u{0410}": "A", "\u{0415}": "E",
+        "\u{0445}": "x", "\u{0455}": "s", "\u{0456}": "i", "\u{0458}": "j", "\u{04CF}": "l", "\u{0410}": "A", "\u{0415}": "E",
         "\u{041E}": "O", "\u{0420}": "P", "\u{0421}": "C", "\u{041A}": "K", "\u{041C}": "M", "\u{0422}": "T",
         "\u{03BF}": "o", "\u{03B1}": "a", "\u{03B9}": "i", "\u{039F}": "O", "\u{0399}": "I",
     ]

@@ -146,30 +146,27 @@ private struct Parser {
             let character = text[index]
             if character == " " || character == "\t" { index += 1; continue }
             if let closer, character == closer {
-                alternatives.append(current)
-                return try finish(alternatives, closer: closer)
+                if current.isEmpty {
+                    throw alternatives.isEmpty
+                        ? error("empty group", hint: "remove the brackets")
+                        : error("empty alternative in group", hint: "remove the extra '|' or write a word there")
+                }
+                index += 1
+                return [.group(alternatives + [current], optional: closer == "]")]
             }
             switch character {
             case "|":
                 guard closer != nil else {
                     throw error("'|' outside a group", hint: "put alternatives in parentheses: (this|that)")
                 }
+                if current.isEmpty { throw error("empty alternative in group", hint: "remove the extra '|' or write a word there") }
                 alternatives.append(current)
                 current = []
                 index += 1
             case "[", "(":
-                let start = index
                 index += 1
                 let inner = try parseSequence(until: character == "[" ? "]" : ")")
-                if case .group(let alts, _)? = inner.first, inner.count == 1 {
-                    if character == "[", alts == [[.star]] {
-                        current.append(.anyStar)
-                    } else {
-                        current.append(.group(alts, optional: character == "["))
-                    }
-                } else {
-                    throw PatternError(message: "empty group", column: start + 1, hint: "remove the brackets")
-                }
+                current.append(inner == [.group([[.star]], optional: true)] ? .anyStar : inner[0])
             case "]", ")":
                 throw error("unmatched '\(character)'", hint: "remove it or add the opening bracket")
             case "*":
@@ -193,15 +190,6 @@ private struct Parser {
                                hint: "close the group that is still open")
         }
         return current
-    }
-
-    mutating func finish(_ alternatives: [[Pattern.Element]], closer: Character) throws(PatternError) -> [Pattern.Element] {
-        index += 1
-        if alternatives.contains(where: \.isEmpty) {
-            throw PatternError(message: "empty alternative in group", column: index,
-                               hint: "remove the extra '|' or write a word there")
-        }
-        return [.group(alternatives, optional: closer == "]")]
     }
 
     mutating func readWord() -> String {

@@ -1,5 +1,7 @@
 /// Fixes one-letter typos in longer words against a known vocabulary (`stresed` -> `stressed`).
 ///
+/// Only a missing letter, an extra letter or two swapped neighbours count as typos. A changed
+/// letter does not: it too often turns one real word into another (`lovely` -> `lonely`).
 /// Uses a deletion index: a typo one edit away from a word shares a one-deletion form with it,
 /// so lookups cost a few hash probes whatever the size of the vocabulary.
 public struct SpellingCorrector: Sendable {
@@ -31,7 +33,7 @@ public struct SpellingCorrector: Sendable {
         var found: String?
         for form in [word] + Self.deletionForms(word) {
             guard let candidate = deletions[form], !ambiguous.contains(form) else { continue }
-            guard editDistance(word, candidate) == 1 else { continue }
+            guard Self.isTypo(word, of: candidate) else { continue }
             if let found, found != candidate { return word }
             found = candidate
         }
@@ -41,6 +43,16 @@ public struct SpellingCorrector: Sendable {
 
     /// Corrects every word in `words`.
     public func correct(_ words: [String]) -> [String] { words.map(correct) }
+
+    /// A letter missing, a letter extra, or two neighbours swapped.
+    static func isTypo(_ typed: String, of word: String) -> Bool {
+        let a = Array(typed), b = Array(word)
+        if abs(a.count - b.count) == 1 { return editDistance(typed, word) == 1 }
+        guard a.count == b.count else { return false }
+        let differences = a.indices.filter { a[$0] != b[$0] }
+        return differences.count == 2 && differences[1] == differences[0] + 1
+            && a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]
+    }
 
     static func firstLetterAgrees(_ a: String, _ b: String) -> Bool { a.first == b.first }
 

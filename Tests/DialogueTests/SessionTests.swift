@@ -1,0 +1,123 @@
+import Intents
+import Testing
+@testable import Dialogue
+
+@Suite("Session")
+struct SessionTests {
+    @Test("a crisis message at the top level starts the crisis flow with the region's lines")
+    func crisisAtTop() {
+        let reply = Shipped.session(region: "US").respond(to: "I want to kill myself")
+        #expect(reply.safety == .crisis)
+        #expect(reply.flow == "crisis")
+        #expect(reply.lines.contains { $0.contains("988") })
+        #expect(reply.lines.contains { $0.contains("suicide") && $0.hasSuffix("?") })
+    }
+
+    @Test("an emergency puts the emergency number first")
+    func emergencyFirst() {
+        let reply = Shipped.session(region: "GB").respond(to: "I have taken all my pills")
+        #expect(reply.safety == .emergency)
+        #expect(reply.lines.first?.contains("999") == true)
+        #expect(reply.lines.contains { $0.contains("116 123") })
+    }
+
+    @Test("an unknown region gets the international lines, not the US ones")
+    func unknownRegion() {
+        let reply = Shipped.session(region: nil).respond(to: "I want to die")
+        #expect(reply.lines.contains { $0.contains("findahelpline.com") })
+        #expect(!reply.lines.contains { $0.contains("988") })
+    }
+
+    @Test("a crisis message typed as an answer is never stored")
+    func captureNotStored() {
+        let session = Shipped.session()
+        _ = session.respond(to: "help me notice something good")
+        #expect(session.current?.flow == "two-good-things")
+        let reply = session.respond(to: "honestly I want to end my life")
+        #expect(reply.flow == "crisis")
+        #expect(!session.variables.values.contains("honestly I want to end my life"))
+    }
+
+    @Test("after an escalation the person chooses what comes next")
+    func noCheerfulJump() {
+        let session = Shipped.session()
+        _ = session.respond(to: "I want to kill myself")
+        let reply = session.respond(to: "breathing exercise")
+        #expect(reply.flow == "crisis")
+        #expect(!reply.lines.isEmpty)
+    }
+
+    @Test("a check-in that is answered no goes back to the exercise")
+    func concernResumes() {
+        let session = Shipped.session()
+        _ = session.respond(to: "help me notice something good")
+        let step = session.current?.step
+        let check = session.respond(to: "I feel completely hopeless")
+        #expect(check.safety == .concern)
+        #expect(check.flow == "crisis")
+        let back = session.respond(to: "no")
+        #expect(back.flow == "two-good-things")
+        #expect(back.step == step)
+    }
+
+    @Test("a check-in answered yes escalates to crisis")
+    func concernEscalates() {
+        let session = Shipped.session()
+        _ = session.respond(to: "I feel like a burden to everyone")
+        let reply = session.respond(to: "yes")
+        #expect(reply.step == "crisis")
+        #expect(reply.lines.contains { $0.contains("988") })
+    }
+
+    @Test("stop leaves an exercise; help and quit work inside one")
+    func commands() {
+        let session = Shipped.session()
+        _ = session.respond(to: "help me notice something good")
+        let help = session.respond(to: "help")
+        #expect(help.flow == "two-good-things")
+        #expect(help.lines.contains { $0.contains("stop") })
+        let stop = session.respond(to: "stop")
+        #expect(stop.flow == nil)
+        #expect(session.respond(to: "quit").quit)
+    }
+
+    @Test("input that matches nothing gets an honest answer and a menu")
+    func notUnderstood() {
+        let reply = Shipped.session().respond(to: "purple elephants negotiate")
+        #expect(reply.lines.first == "I'm not sure I understood that. I'm a simple program, and I only know a few exercises:")
+        #expect(reply.lines.contains { $0.hasPrefix("1. ") })
+        #expect(reply.flow == nil)
+    }
+
+    @Test("the same seed gives the same conversation; the picker never repeats a variant twice in a row")
+    func determinism() {
+        let inputs = ["I'm stressed about work", "stop", "I'm stressed about work", "stop", "I'm stressed about work"]
+        let a = Shipped.session(seed: 42), b = Shipped.session(seed: 42)
+        #expect(inputs.map { a.respond(to: $0).lines } == inputs.map { b.respond(to: $0).lines })
+        var picker = VariantPicker(seed: 3)
+        var last = -1
+        for _ in 0..<200 {
+            let pick = picker.pick("k", count: 3)
+            #expect(pick != last)
+            #expect((0..<3).contains(pick))
+            last = pick
+        }
+    }
+
+    @Test("control characters and escape sequences are removed from input")
+    func cleaning() {
+        #expect(Session.clean("he\u{7}llo\u{1B}[31m red\tx") == "hello red x")
+    }
+
+    @Test("a finished exercise saves to the journal it was given")
+    func journal() {
+        let journal = MemoryJournal()
+        let session = Shipped.session(journal: journal)
+        for line in ["help me notice something good", "a warm coffee", "I made time for it", "a call with my sister", "she rang me"] {
+            _ = session.respond(to: line)
+        }
+        #expect(journal.saved.count == 1)
+        #expect(journal.saved.first?.flow == "two-good-things")
+        #expect(journal.saved.first?.text.contains("a warm coffee") == true)
+    }
+}

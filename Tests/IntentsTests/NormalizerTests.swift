@@ -1,0 +1,54 @@
+import Testing
+@testable import Intents
+
+@Suite("Normalizer")
+struct NormalizerTests {
+    @Test("folds case, accents and full-width letters")
+    func folding() {
+        #expect(Normalizer.words("Café ÉTÉ") == ["cafe", "ete"])
+        #expect(Normalizer.words("ＨＥＬＬＯ") == ["hello"])
+    }
+
+    @Test("expands contractions and shorthand")
+    func contractions() {
+        #expect(Normalizer.words("I'm sure I can't, won't, don't") == ["i", "am", "sure", "i", "can", "not", "will", "not", "do", "not"])
+        #expect(Normalizer.words("I’d wanna go, gonna try") == ["i", "would", "want", "to", "go", "going", "to", "try"])
+        #expect(Normalizer.words("she's here") == ["she", "is", "here"])
+    }
+
+    @Test("maps look-alike characters inside words", arguments: [
+        ("kiII", "kill"), ("su1c1de", "suicide"), ("$uicide", "suicide"), ("k1ll", "kill"), ("ѕuicide", "suicide"),
+    ])
+    func lookAlikes(input: String, expected: String) {
+        #expect(Normalizer.words(input) == [expected])
+    }
+
+    @Test("keeps numbers that stand alone")
+    func numbers() {
+        #expect(Normalizer.words("I slept 7 hours, 10/10") == ["i", "slept", "7", "hours", "10", "10"])
+    }
+
+    @Test("joins letters spelled out with dots or spaces")
+    func spelledOut() {
+        #expect(Normalizer.words("k.m.s") == ["kms"])
+        #expect(Normalizer.words("s u i c i d e now") == ["suicide", "now"])
+        #expect(Normalizer.words("a b") == ["a", "b"])
+    }
+
+    @Test("squeezes runs of three or more letters to two")
+    func repeats() {
+        #expect(Normalizer.words("sooooo tiiiired") == ["soo", "tiired"])
+    }
+
+    @Test("numbers clauses at sentence punctuation")
+    func clauses() {
+        let tokens = Normalizer.tokens("fine. really; ok")
+        #expect(tokens.map(\.clause) == [0, 1, 2])
+    }
+
+    @Test("drops control characters and punctuation")
+    func punctuation() {
+        #expect(Normalizer.words("hello!!! (world)\u{7}") == ["hello", "world"])
+        #expect(Normalizer.words("") == [])
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+@testable import Intents
+
+/// The compiled-in lexicon alone: what still works when every data file is gone.
+@Suite("SafetyScreen, built-in lexicon")
+struct SafetyScreenTests {
+    let screen = SafetyScreen()
+
+    @Test("compiles every built-in pattern")
+    func compiles() {
+        #expect(screen.problems == [])
+    }
+
+    @Test("core crisis statements reach crisis", arguments: [
+        "I want to kill myself", "i wanna die", "thinking about suicide", "I want to end my life", "I've been self harming",
+        "I don't want to live anymore", "everyone would be better off without me", "gonna unalive myself",
+        "quiero morir", "je veux mourir", "i'm not safe with myself",
+    ])
+    func crisis(text: String) {
+        #expect(screen.assess(text).tier >= .crisis, "\(text)")
+    }
+
+    @Test("acts, means at hand and a time reach emergency", arguments: [
+        "I took all my pills", "the rope is ready", "I'm standing on the bridge", "going to kill myself tonight",
+        "my boyfriend is threatening me with a gun",
+    ])
+    func emergency(text: String) {
+        #expect(screen.assess(text).tier == .emergency, "\(text)")
+    }
+
+    @Test("hopelessness and burden reach concern", arguments: [
+        "I feel hopeless", "I can't cope with this anymore", "I'm such a burden", "nothing will ever change",
+    ])
+    func concern(text: String) {
+        #expect(screen.assess(text).tier == .concern, "\(text)")
+    }
+
+    @Test("figures of speech stay calm", arguments: [
+        "my commute is killing me", "we killed it at the gig", "I'd kill for a coffee", "dying to see that film",
+        "I'm dying of laughter", "he cut me off", "I'm going to dye my hair", "I could die of embarrassment",
+    ])
+    func calm(text: String) {
+        #expect(screen.assess(text).tier == .none, "\(text)")
+    }
+
+    @Test("look-alikes, spacing and repeated letters are seen through", arguments: [
+        "i want to k1ll mys3lf", "s u i c i d e", "k.m.s", "i want to diiie", "I want to kil myself", "suicidle",
+    ])
+    func disguised(text: String) {
+        #expect(screen.assess(text).tier >= .crisis, "\(text)")
+    }
+
+    @Test("a negation lowers crisis by one step, never below concern")
+    func negation() {
+        let negated = screen.assess("I'm not going to hurt myself")
+        #expect(negated.tier == .concern)
+        #expect(negated.hits.contains { $0.negated })
+        #expect(screen.assess("I would never kill myself").tier == .concern)
+    }
+
+    @Test("a negated act or method still gets a check-in")
+    func firmNegation() {
+        #expect(screen.assess("I haven't taken the pills").tier >= .concern)
+    }
+
+    @Test("can't stop is not a negation")
+    func cantStop() {
+        #expect(screen.assess("I can't stop thinking about killing myself").tier >= .crisis)
+    }
+
+    @Test("danger from another person is its own category")
+    func danger() {
+        let assessment = screen.assess("my dad keeps hitting me")
+        #expect(assessment.tier >= .crisis)
+        #expect(assessment.category == .danger)
+    }
+
+    @Test("a plan to hurt someone else is its own category")
+    func others() {
+        let assessment = screen.assess("I'm going to hurt him")
+        #expect(assessment.tier >= .crisis)
+        #expect(assessment.category == .others)
+    }
+
+    @Test("a huge line is screened in linear pieces and still caught")
+    func hugeLine() {
+        let filler = String(repeating: "blah ", count: 20_000)
+        #expect(screen.assess(filler + "I want to kill myself").tier >= .crisis)
+        #expect(screen.assess(filler).tier == .none)
+    }
+
+    @Test("empty and symbol-only lines are none")
+    func empty() {
+        #expect(screen.assess("").tier == .none)
+        #expect(screen.assess("?!... \u{1F600}").tier == .none)
+    }
+}
