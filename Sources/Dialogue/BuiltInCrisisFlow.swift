@@ -170,6 +170,7 @@ steps:
       I'm a computer program, not a person, and I can't contact anyone for you.
       Would you like to try a slow breathing exercise to help things settle?
     yesno: {yes: ground-breathe, no: stay, unsure: stay}
+
 """#
 
     /// The parsed flow. The text is fixed and tested, so parsing can't fail at run time.

@@ -182,7 +182,12 @@ private struct Parser {
                 if word.isEmpty {
                     throw error("unexpected '\(character)'", hint: "patterns use words, *, [optional], (a|b) and ~concept")
                 }
-                current += Normalizer.words(word).map(Pattern.Element.word)
+                let words = Normalizer.words(word)
+                if words.isEmpty {
+                    throw PatternError(message: "'\(word)' is not a word", column: index - word.count + 1,
+                                       hint: "optional parts go in [brackets]; punctuation is ignored in input, so leave it out")
+                }
+                current += words.map(Pattern.Element.word)
             }
         }
         if let closer {

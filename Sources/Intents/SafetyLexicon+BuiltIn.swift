@@ -43,7 +43,7 @@ extension SafetyLexicon {
                 "(blood|bleeding) (everywhere|a lot|will not stop|wont stop)",
             ]),
             Signal(name: "means-at-hand", tier: .emergency, firm: true, about: "A method ready or in hand, or standing somewhere high.", patterns: [
-                "(noose|rope) (is|are)? (ready|up|tied|set up|around my neck|hanging)",
+                "(noose|rope) [is|are] (ready|up|tied|set up|around my neck|hanging)",
                 "(bath|bathtub|tub|shower) with (a|the|my) (razor|blade|knife)",
                 "(standing|sitting|up|climbed|climbing) (on|onto|over) (the|a|this) (ledge|bridge|edge|roof|rooftop|railing|cliff)",
                 "about to (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it)",
@@ -60,7 +60,7 @@ extension SafetyLexicon {
                 "(i am|i feel like|feel like) (a|such a) burden",
             ]),
             Signal(name: "danger-threat", tier: .crisis, category: .danger, about: "Someone is hurting or threatening them.", patterns: [
-                "~person (is|keeps|has been|was|is always)? ~threaten (me|us)",
+                "~person [is|keeps|has been|was|is always] ~threaten (me|us)",
                 "(afraid|scared|terrified) (of|for) my (life|safety)",
             ]),
             Signal(name: "danger-now", tier: .emergency, category: .danger, firm: true,
