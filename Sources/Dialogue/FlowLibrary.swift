@@ -116,6 +116,7 @@ public struct FlowLibrary: Sendable {
                 loaded[flow.id.value] = flow
             } catch { diagnostics.append(error) }
         }
+        var userPaths: Set<String> = []
         for folder in sources.userFolders {
             for path in Self.yamlFiles(in: folder) {
                 do {
@@ -127,6 +128,7 @@ public struct FlowLibrary: Sendable {
                         continue
                     }
                     loaded[flow.id.value] = flow
+                    userPaths.insert(path)
                 } catch { diagnostics.append(Self.warning(error, "this file is skipped")) }
             }
         }
@@ -141,6 +143,14 @@ public struct FlowLibrary: Sendable {
         let listIDs = Set(lists.keys)
         for id in loaded.keys.sorted() {
             let problems = FlowValidator.validate(loaded[id]!, concepts: table, lists: listIDs)
+            if userPaths.contains(loaded[id]!.path) {
+                // A person's own file: one clear warning, and the program goes on without it.
+                if let first = problems.first(where: { $0.severity == .error }) {
+                    diagnostics.append(Self.warning(first, "this file is skipped"))
+                    loaded[id] = nil
+                }
+                continue
+            }
             diagnostics += problems
             if problems.contains(where: { $0.severity == .error }) {
                 loaded[id] = id == Self.crisisID ? BuiltInCrisisFlow.flow : nil

@@ -1,0 +1,198 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End to end: the real binary, through a pipe, as a tester or CI would use it.
+@Suite("chat binary", .serialized)
+struct ChatTests {
+    @Test("a crisis line piped in shows 988 for the US")
+    func crisisInPipe() throws {
+        let outcome = try ChatBinary.run(["--region", "US"], lines: ["I want to kill myself"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("988"))
+        #expect(!outcome.stdout.contains("> "), "no prompt in a pipe")
+    }
+
+    @Test("piping the same transcript twice gives identical output")
+    func deterministic() throws {
+        let lines = ["I'm stressed about my exams", "I failed a quiz", "I always ruin everything", "ashamed", "8", "stop",
+                     "help me notice something good", "coffee", "I made it", "a walk", "sunny", "menu", "purple elephants"]
+        let first = try ChatBinary.run([], lines: lines)
+        let second = try ChatBinary.run([], lines: lines)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("I'm not sure I understood"))
+        let seeded = try ChatBinary.run(["--seed", "99"], lines: lines)
+        #expect(seeded.status == 0)
+    }
+
+    @Test("--format jsonl prints exactly one object per input line, with no greeting object")
+    func jsonl() throws {
+        let lines = ["hello there", "help me notice something good", "I want to end my life", "", "quit"]
+        let outcome = try ChatBinary.run(["--format", "jsonl", "--region", "GB"], lines: lines)
+        #expect(outcome.lines.count == lines.count)
+        var safety: [String] = []
+        for (index, line) in outcome.lines.enumerated() {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["input"] as? String == lines[index])
+            #expect(object?["say"] is [String])
+            #expect(object?.keys.contains("flow") == true && object?.keys.contains("step") == true)
+            safety.append(object?["safety"] as? String ?? "?")
+        }
+        #expect(safety == ["none", "none", "crisis", "none", "none"])
+        let crisis = try JSONSerialization.jsonObject(with: Data(outcome.lines[2].utf8)) as? [String: Any]
+        #expect(crisis?["flow"] as? String == "crisis")
+        #expect((crisis?["source"] as? String)?.contains("crisis.yaml:") == true)
+        let started = try JSONSerialization.jsonObject(with: Data(outcome.lines[1].utf8)) as? [String: Any]
+        #expect(started?["intent"] as? String == "two-good-things")
+        #expect(started?["trigger"] is String)
+    }
+
+    @Test("the region comes from --region, then BETWEEN_REGION, then the locale, else international")
+    func regionOrder() throws {
+        let line = ["I want to die"]
+        #expect(try ChatBinary.run([], lines: line, environment: ["BETWEEN_REGION": "AU"]).stdout.contains("13 11 14"))
+        #expect(try ChatBinary.run([], lines: line, environment: ["LANG": "en_NZ.UTF-8"]).stdout.contains("1737"))
+        #expect(try ChatBinary.run(["--region", "IE"], lines: line, environment: ["BETWEEN_REGION": "AU"]).stdout.contains("50808"))
+        let unknown = try ChatBinary.run([], lines: line)
+        #expect(unknown.stdout.contains("findahelpline.com"))
+        #expect(!unknown.stdout.contains("988"))
+        #expect(try ChatBinary.run(["--region", "XX"], lines: line).status == 64)
+    }
+
+    @Test("finds the shipped flows from any working directory")
+    func anyDirectory() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ChatBinary.path)
+        process.arguments = ["match", "breathing exercise"]
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(out.hasPrefix("breathing\t"))
+    }
+
+    @Test("bad input ends cleanly: invalid UTF-8, control characters, a huge line, no final newline")
+    func badInput() throws {
+        var input = Data([0xFF, 0xFE, 0x41, 0x0A])
+        input += Data("he\u{7}llo\u{1B}[2J there\n".utf8)
+        input += Data(String(repeating: "x", count: 300_000).utf8) + Data("\n".utf8)
+        input += Data("I want to kill myself".utf8)
+        let outcome = try ChatBinary.run(["--format", "jsonl", "--region", "US"], input: input)
+        #expect(outcome.status == 0)
+        #expect(outcome.lines.count == 4)
+        #expect(outcome.lines.last?.contains("988") == true)
+        #expect(outcome.stderr.isEmpty)
+    }
+
+    @Test("a closed pipe ends the program quietly")
+    func closedPipe() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let input = Repository.temporaryFolder() + "/lines.txt"
+        try String(repeating: "purple elephants negotiate\n", count: 5000).write(toFile: input, atomically: true, encoding: .utf8)
+        process.arguments = ["-c", "NO_COLOR=1 '\(ChatBinary.path)' < '\(input)' | head -n 1"]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let pipe = Pipe(), errors = Pipe()
+        process.standardOutput = pipe
+        process.standardError = errors
+        try process.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(out.hasPrefix("I'm not sure I understood"))
+        #expect(!err.contains("Fatal") && !err.contains("Crash") && !err.contains("Backtrace"))
+    }
+
+    @Test("piped runs never write the journal; --journal writes a private file")
+    func journal() throws {
+        let data = Repository.temporaryFolder()
+        let lines = ["help me notice something good", "coffee", "it was warm", "a call", "my friend rang"]
+        _ = try ChatBinary.run([], lines: lines, environment: ["XDG_DATA_HOME": data])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: data).isEmpty)
+        let file = Repository.temporaryFolder() + "/mine.jsonl"
+        _ = try ChatBinary.run(["--journal", file], lines: lines)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("coffee"))
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test("a broken user flow gives one path:line:col warning and the program still starts")
+    func brokenUserFlow() throws {
+        let folder = Repository.temporaryFolder()
+        try "id: broken\ntitle: Broken\ntriggers: [\"(unclosed\"]\nstart: a\nsteps:\n  a:\n    say: hi\n    next: nowhere\n"
+            .write(toFile: folder + "/broken.yaml", atomically: true, encoding: .utf8)
+        try "id: [oops\n".write(toFile: folder + "/syntax.yaml", atomically: true, encoding: .utf8)
+        let outcome = try ChatBinary.run(["--user-flows", folder, "--region", "US"], lines: ["I want to kill myself"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("988"))
+        #expect(outcome.stderr.contains(folder + "/syntax.yaml:2:1: warning: YAML syntax"))
+        #expect(outcome.stderr.contains(folder + "/broken.yaml:8:11: warning: step 'a' names unknown step 'nowhere'; this file is skipped"))
+        #expect(outcome.stderr.components(separatedBy: "broken.yaml").count == 2, "one warning per broken file")
+    }
+
+    @Test("chat lint: shipped flows are clean; a broken file gives path:line:col and exit 1")
+    func lint() throws {
+        let clean = try ChatBinary.run(["lint"])
+        #expect(clean.status == 0, "\(clean.stdout)")
+        #expect(clean.stdout.contains("0 errors"))
+        let folder = Repository.temporaryFolder()
+        try "id: x\ntitle: X\ntriggers: []\nstart: a\nsteps:\n  a:\n    say: hi\n    nxet: b\n"
+            .write(toFile: folder + "/x.yaml", atomically: true, encoding: .utf8)
+        let broken = try ChatBinary.run(["lint", folder + "/x.yaml"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains(folder + "/x.yaml:8:5: error: unknown key 'nxet' in step 'a' [F004]"))
+        #expect(broken.stdout.contains("did you mean 'next'?"))
+    }
+
+    @Test("chat test runs the shipped transcripts and prints N passed, N failed")
+    func transcripts() throws {
+        let outcome = try ChatBinary.run(["test"])
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        #expect(outcome.stdout.range(of: #"\n\d+ passed, 0 failed\n$"#, options: .regularExpression) != nil)
+    }
+
+    @Test("chat test fails a wrong transcript with a diff, and --update rewrites it")
+    func transcriptUpdate() throws {
+        let file = Repository.temporaryFolder() + "/t.transcript"
+        try "=== wrong\n> purple elephants negotiate\nsomething else\n? flow none\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let failing = try ChatBinary.run(["test", file])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.contains("- something else"))
+        #expect(failing.stdout.contains("+ I'm not sure I understood that."))
+        #expect(failing.stdout.hasSuffix("0 passed, 1 failed\n"))
+        _ = try ChatBinary.run(["test", "--update", file])
+        let fixed = try ChatBinary.run(["test", file])
+        #expect(fixed.status == 0)
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("? flow none"))
+    }
+
+    @Test("chat match prints the flow first, and --explain shows the safety reasoning")
+    func match() throws {
+        let outcome = try ChatBinary.run(["match"], lines: ["breathing exercise", "purple elephants"])
+        #expect(outcome.lines.map { $0.split(separator: "\t").first.map(String.init) ?? "" } == ["breathing", "none"])
+        let explain = try ChatBinary.run(["match", "--explain", "this deadline is killing me"])
+        #expect(explain.stdout.contains("safety: none"))
+        #expect(explain.stdout.contains("figure of speech set aside"))
+        let crisis = try ChatBinary.run(["match", "--explain", "I'm not going to hurt myself"])
+        #expect(crisis.stdout.contains("(negated)"))
+    }
+
+    @Test("chat graph draws dot and mermaid with the safety screen marked")
+    func graph() throws {
+        let dot = try ChatBinary.run(["graph", "reframe"])
+        #expect(dot.stdout.hasPrefix("digraph \"reframe\""))
+        #expect(dot.stdout.contains("-> safety [style=dashed"))
+        let mermaid = try ChatBinary.run(["graph", "two-good-things", "--format", "mermaid"])
+        #expect(mermaid.stdout.hasPrefix("flowchart TD"))
+        #expect(try ChatBinary.run(["graph", "nope"]).status == 64)
+    }
+
+    @Test("--help works for every subcommand", arguments: [[], ["talk"], ["test"], ["lint"], ["match"], ["graph"]])
+    func help(arguments: [String]) throws {
+        let outcome = try ChatBinary.run(arguments + ["--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE:"))
+    }
+}
