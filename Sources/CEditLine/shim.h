@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <locale.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 typedef const char *(*ce_prompt_fn)(EditLine *);
@@ -79,7 +80,12 @@ static inline void ce_install_sigint(void (*handler)(int)) {
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
 }
-static inline void ce_ignore_sigpipe(void) { signal(SIGPIPE, SIG_IGN); }
+/// The terminal's width in columns, or 0 when standard output is not a terminal.
+static inline int ce_terminal_width(void) {
+    struct winsize size;
+    if (ioctl(1, TIOCGWINSZ, &size) == 0) return size.ws_col;
+    return 0;
+}
 static inline void ce_setlocale(void) { setlocale(LC_CTYPE, ""); }
 static inline FILE *ce_stdout(void) { return stdout; }
 static inline FILE *ce_stderr(void) { return stderr; }

@@ -40,7 +40,7 @@ steps:
       If you might act on these thoughts, call {{emergency_number}} now.
       I'm a computer program, not a person, and I can't contact anyone for you.
       Can I ask you directly: are you thinking about suicide, or about hurting yourself?
-    yesno: {yes: crisis-yes, no: crisis-no, unsure: crisis-yes}
+    yesno: {yes: crisis-yes, no: crisis-no, unsure: crisis-unsure}
     reprompt: "You can answer yes or no. Whatever the answer is, it's okay to say it."
 
   crisis-yes:
@@ -48,6 +48,13 @@ steps:
       Thank you for trusting me with that. It takes courage to say.
       Please reach out to one of the lines above now. They are there for exactly this, day and night.
       Would you like to stay here with me and do a short grounding exercise while you reach out?
+    yesno: {yes: ground-see, no: stay, unsure: stay}
+
+  crisis-unsure:
+    say: |
+      That's okay. It can be hard to know what these thoughts are.
+      If they are there at all, the people on the lines above can help you sort through them, day or night.
+      Would you like to stay here with me and do a short grounding exercise?
     yesno: {yes: ground-see, no: stay, unsure: stay}
 
   crisis-no:
@@ -61,7 +68,7 @@ steps:
     say: |
       Okay. I'm here. You choose what comes next.
       Type help to see what we can do together, or quit to leave.
-      If things get harder, call or text {{crisis_line}}.
+      If things get harder, reach {{crisis_line}}.
     end: true
 
   ground-see:
@@ -87,20 +94,34 @@ steps:
       ...and let it out slowly, a little longer than you breathed in.
       How are you feeling right now, from 0 (awful) to 10 (okay)?
     scale: ground_rating
-    next: ground-end
+    next: ground-check
     reprompt: "A number from 0 to 10 is fine."
+
+  ground-check:
+    branch:
+      - if: "ground_rating <= 3"
+        next: ground-low
+      - else: ground-end
+
+  ground-low:
+    say: |
+      Thank you for being honest with me. It still feels really hard, and that matters.
+      Please reach out now to {{crisis_line}}, or call {{emergency_number}} if you might act on these thoughts.
+      You don't have to hold this on your own. I'm here. Type help to see what else we can do.
+    end: true
 
   ground-end:
     say: |
       Thank you for doing that with me.
-      If the thoughts come back or get stronger, please call or text {{crisis_line}}.
+      If the thoughts come back or get stronger, please reach {{crisis_line}}.
       I'm here. Type help to see what else we can do, or quit to leave.
     end: true
 
   emergency:
     say: |
       Please call {{emergency_number}} now.
-      Your safety matters most right now. If you can, move away from anything you could hurt yourself with, and go to where other people are.
+      Your safety matters most right now. If you have already taken something or hurt yourself, call even if you feel okay.
+      If you can, move away from anything you could hurt yourself with, and go to where other people are.
       You can also reach:
       {{crisis_lines}}
       I'm a computer program, not a person, and I can't call anyone for you.
@@ -127,13 +148,23 @@ steps:
       It sounds like things are really heavy right now. Thank you for telling me.
       Sometimes when people feel this way, they have thoughts of ending their life.
       Are you having thoughts like that?
-    yesno: {yes: crisis, no: concern-no, unsure: crisis}
+    yesno: {yes: concern-yes, no: concern-no, unsure: concern-yes}
     reprompt: "You can answer yes or no. Either answer is okay."
+
+  concern-yes:
+    say: |
+      Thank you for telling me. I'm really glad you said it.
+      You don't have to go through this alone. Trained people are ready to listen right now:
+      {{crisis_lines}}
+      If you might act on these thoughts, call {{emergency_number}} now.
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      Would you like to stay here with me and do a short grounding exercise while you reach out?
+    yesno: {yes: ground-see, no: stay, unsure: stay}
 
   concern-no:
     say: |
       Thank you for answering. I'm glad you're here.
-      If that changes, you can call or text {{crisis_line}} any time.
+      If that changes, you can reach {{crisis_line}} any time.
       We can carry on, or you can type help to see what else we can do.
     resume: true
 
@@ -166,7 +197,7 @@ steps:
     say: |
       Thank you for telling me. It sounds like you're carrying a lot right now.
       If you feel you might hurt someone, please move away from them now, and call {{emergency_number}}.
-      You can also call or text {{crisis_line}}. They help with these feelings too.
+      You can also reach {{crisis_line}}. They help with these feelings too.
       I'm a computer program, not a person, and I can't contact anyone for you.
       Would you like to try a slow breathing exercise to help things settle?
     yesno: {yes: ground-breathe, no: stay, unsure: stay}

@@ -25,6 +25,19 @@ public struct CrisisDirectory: Sendable {
             self.verified = verified
         }
 
+        /// The service and how to reach it, to fit in a sentence: "Samaritans (call 116 123)".
+        public var reach: String {
+            var ways: [String] = []
+            if let call, let text, call == text {
+                ways.append("call or text \(call)")
+            } else {
+                if let call { ways.append("call \(call)") }
+                if let text { ways.append("text \(text)") }
+            }
+            if ways.isEmpty, let web { ways.append(web) }
+            return ways.isEmpty ? name : "\(name) (\(ways.joined(separator: " or ")))"
+        }
+
         /// One short line a person can act on: "988 Suicide & Crisis Lifeline: call or text 988 (24/7)".
         public var summary: String {
             var ways: [String] = []

@@ -15,6 +15,8 @@ public struct Flow: Sendable {
     public var title: String
     public var summary: String?
     public var showInMenu: Bool
+    /// Position in menus: lower comes first.
+    public var order: Int
     public var triggers: [Located<String>]
     public var examples: [Located<String>]
     public var counterexamples: [Located<String>]
@@ -26,7 +28,7 @@ public struct Flow: Sendable {
     /// The file the flow came from.
     public var path: String
 
-    public init(id: Located<String>, title: String, summary: String? = nil, showInMenu: Bool = true,
+    public init(id: Located<String>, title: String, summary: String? = nil, showInMenu: Bool = true, order: Int = 100,
                 triggers: [Located<String>] = [], examples: [Located<String>] = [],
                 counterexamples: [Located<String>] = [], start: Located<String>, steps: [Step], path: String)
     {
@@ -34,6 +36,7 @@ public struct Flow: Sendable {
         self.title = title
         self.summary = summary
         self.showInMenu = showInMenu
+        self.order = order
         self.triggers = triggers
         self.examples = examples
         self.counterexamples = counterexamples

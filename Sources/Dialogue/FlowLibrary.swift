@@ -157,7 +157,7 @@ public struct FlowLibrary: Sendable {
             }
         }
         flows = loaded
-        order = loaded.values.sorted { ($0.path, $0.id.value) < ($1.path, $1.id.value) }.map(\.id.value)
+        order = loaded.values.sorted { ($0.order, $0.title, $0.id.value) < ($1.order, $1.title, $1.id.value) }.map(\.id.value)
         // Triggers and choice patterns.
         for id in order {
             let flow = loaded[id]!

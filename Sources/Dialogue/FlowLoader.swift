@@ -5,7 +5,7 @@ import Yams
 /// Structural problems (wrong types, unknown keys, missing keys) stop the file with one
 /// diagnostic; semantic checks across steps live in ``FlowValidator``.
 public enum FlowLoader {
-    static let flowKeys = ["id", "title", "summary", "menu", "triggers", "examples", "counterexamples", "start", "steps"]
+    static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps"]
     static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "reprompt",
                            "next", "end", "resume"]
 
@@ -55,6 +55,12 @@ public enum FlowLoader {
             id: Located(id, at: doc.position(of: idNode)), title: title,
             summary: try value("summary").map { node throws(Diagnostic) in try doc.string(node, what: "summary") },
             showInMenu: try value("menu").map { node throws(Diagnostic) in try doc.bool(node, what: "menu") } ?? true,
+            order: try value("order").map { node throws(Diagnostic) in
+                guard let number = Int(try doc.string(node, what: "order")) else {
+                    throw doc.error(node, "F003", "order must be a whole number", hint: "for example `order: 3`; lower numbers come first")
+                }
+                return number
+            } ?? 100,
             triggers: triggers, examples: examples, counterexamples: counter, start: start, steps: steps, path: doc.path)
     }
 

@@ -20,9 +20,15 @@ public struct VariantPicker: Sendable {
 
     public init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
+    /// The variant last shown for `key`, if any.
+    public func last(_ key: String) -> Int? { last[key] }
+
     /// The index of the variant to show for `key` out of `count`.
     public mutating func pick(_ key: String, count: Int) -> Int {
-        guard count > 1 else { return 0 }
+        guard count > 1 else {
+            last[key] = 0
+            return 0
+        }
         var choice = Int(random.next() % UInt64(count - (last[key] == nil ? 0 : 1)))
         if let previous = last[key], choice >= previous { choice += 1 }
         last[key] = choice

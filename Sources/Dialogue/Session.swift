@@ -77,9 +77,23 @@ public final class Session {
             escalate(to: "concern", &reply, keepSuspended: true)
             return
         }
-        if text.isEmpty { return }
+        if text.isEmpty {
+            if let position = active, let step = position.flow.steps[position.step], step.expectation != nil {
+                reprompt(step, default: "Take your time. You can type your answer, or stop to leave this exercise.", &reply)
+            }
+            return
+        }
         if let command = Command.match(text) {
             run(command, &reply)
+            return
+        }
+        // Asking for the crisis lines works at every step, like a command.
+        if active?.flow.id.value != FlowLibrary.crisisID, let match = library.matcher.match(text),
+           match.intent == FlowLibrary.crisisID, let crisis = library.flows[FlowLibrary.crisisID]
+        {
+            reply.intent = match.intent
+            reply.trigger = match.trigger
+            start(crisis, &reply)
             return
         }
         if let position = active {
@@ -98,9 +112,9 @@ public final class Session {
             start(flow, &reply)
             return
         }
-        reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises:"]
-        reply.lines += menuLines()
-        reply.lines.append("Type a number, tell me a bit more, or type help.")
+        reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:"]
+        reply.lines += menuLines(limit: 5)
+        reply.lines.append("Type a number, tell me a bit more, or type help to see everything.")
     }
 
     /// The crisis-flow step the screen starts at for a crisis or emergency assessment.
@@ -134,7 +148,10 @@ public final class Session {
             reply.lines = ["Take care of yourself. You can come back any time."]
         case .stop:
             if let position = active {
-                reply.lines = ["Okay, we'll stop \(position.flow.title.lowercased()) here. That's completely fine."]
+                reply.lines = ["Okay, we'll stop here. That's completely fine."]
+                if position.flow.id.value == FlowLibrary.crisisID {
+                    reply.lines += render("If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}.")
+                }
                 active = nil
                 suspended = nil
                 reply.lines.append("What would you like to do now? Type help to see what we can do.")
@@ -147,15 +164,15 @@ public final class Session {
             if let position = active {
                 reply.lines.append("We're in the middle of \(position.flow.title). Answer the question above, or type stop to leave it.")
             }
-            reply.lines.append("If you're struggling right now, type crisis, or call or text \(region.lines.first?.summary ?? region.emergency).")
+            reply.lines.append("If you're struggling right now, type crisis to see who you can call or text.")
         case .menu:
             reply.lines = ["Here's what we can do together:"] + menuLines()
             if active != nil { reply.lines.append("Type stop first to leave the exercise we're in.") }
         }
     }
 
-    private func menuLines() -> [String] {
-        let flows = library.menuFlows
+    private func menuLines(limit: Int = .max) -> [String] {
+        let flows = Array(library.menuFlows.prefix(limit))
         lastMenu = flows.map(\.id.value)
         return flows.enumerated().map { index, flow in
             "\(index + 1). \(flow.title)" + (flow.summary.map { ": \($0)" } ?? "")
@@ -190,8 +207,9 @@ public final class Session {
             }
         case .choices(let choices):
             guard let index = choose(text, choices, key: position.flow.id.value + "/" + position.step) else {
-                let options = choices.enumerated().map { "\($0.offset + 1). \($0.element.label)" }
-                return reprompt(step, default: "You can pick one by number:\n" + options.joined(separator: "\n"), &reply)
+                reprompt(step, default: "You can pick one by its number, or type stop to leave this exercise.", &reply)
+                reply.lines += Self.numbered(choices)
+                return
             }
             next = choices[index].next.value
         }
@@ -203,6 +221,10 @@ public final class Session {
         }
         reply.taken.append(position.flow.id.value + "/" + position.step + ">" + next)
         run(from: next, &reply)
+    }
+
+    static func numbered(_ choices: [Step.Choice]) -> [String] {
+        choices.enumerated().map { "\($0.offset + 1). \($0.element.label)" }
     }
 
     private func reprompt(_ step: Step, default text: String, _ reply: inout Reply) {
@@ -223,7 +245,18 @@ public final class Session {
             return ordinal
         }
         if let index = choices.firstIndex(where: { Normalizer.words($0.label) == words }) { return index }
-        if let match = library.choiceMatchers[key]?.match(text), let index = Int(match.intent) { return index }
+        // "I don't want to send it" must not pick "Send it": a negated answer only counts when the
+        // pattern it matched is itself negative ("none of (those|them)").
+        let negators: Set<String> = ["not", "no", "never", "none", "neither", "nothing"]
+        let negated = words.contains(where: negators.contains)
+        if let matcher = library.choiceMatchers[key],
+           let match = matcher.allMatches(words: matcher.words(for: text)).first(where: {
+               !negated || ((try? Pattern($0.trigger))?.literalWords ?? []).contains(where: negators.contains)
+           }), let index = Int(match.intent)
+        {
+            return index
+        }
+        if negated { return nil }
         if !words.isEmpty, let index = choices.firstIndex(where: {
             let label = Normalizer.words($0.label)
             return label.count > 0 && words.count <= label.count + 2 && label.starts(with: words.prefix(min(words.count, label.count)))
@@ -251,6 +284,7 @@ public final class Session {
                 let index = picker.pick(position.flow.id.value + "/" + current, count: step.say.count)
                 reply.lines += render(step.say[index].value, position.variables)
             }
+            if case .choices(let choices)? = step.expectation { reply.lines += Self.numbered(choices) }
             if step.expectation != nil {
                 active = position
                 return
@@ -265,8 +299,10 @@ public final class Session {
             if step.resumes, let back = suspended {
                 suspended = nil
                 active = back
-                if let waiting = back.flow.steps[back.step] {
-                    reply.lines += render(waiting.say.first?.value ?? "", back.variables)
+                if let waiting = back.flow.steps[back.step], !waiting.say.isEmpty {
+                    let index = picker.last(back.flow.id.value + "/" + back.step) ?? 0
+                    reply.lines += render(waiting.say[min(index, waiting.say.count - 1)].value, back.variables)
+                    if case .choices(let choices)? = waiting.expectation { reply.lines += Self.numbered(choices) }
                 }
                 return
             }
@@ -305,7 +341,7 @@ public final class Session {
         let danger = region.danger.isEmpty ? lines : region.danger.map { "- " + $0.summary }
         return [
             "crisis_lines": lines.joined(separator: "\n"),
-            "crisis_line": region.lines.first?.summary ?? region.emergency,
+            "crisis_line": region.lines.first?.reach ?? region.emergency,
             "emergency_number": region.emergency,
             "danger_lines": danger.joined(separator: "\n"),
             "region_name": region.name,

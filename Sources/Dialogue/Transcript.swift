@@ -3,7 +3,7 @@ import Intents
 
 /// A golden transcript: what the person types and what the program must say back.
 ///
-/// The format is documented in docs/transcripts.md. BotiumScript convo files
+/// The format is documented in docs/authoring.md. BotiumScript convo files
 /// (`*.convo.txt`) are read too.
 public struct Transcript: Sendable {
     /// One thing checked about a reply.
@@ -122,6 +122,8 @@ public struct Transcript: Sendable {
                     let rest = words[1]
                     if let equals = rest.range(of: " = ") {
                         expectation = .variable(String(rest[..<equals.lowerBound]), String(rest[equals.upperBound...]))
+                    } else if rest.hasSuffix(" =") {
+                        expectation = .variable(String(rest.dropLast(2)), "")
                     } else if rest.hasSuffix(" unset") {
                         expectation = .variable(String(rest.dropLast(6)), nil)
                     } else {
@@ -146,8 +148,8 @@ public struct Transcript: Sendable {
 
     /// Parses a BotiumScript convo file: a title line, then `#me` and `#bot` blocks.
     ///
-    /// Each `#bot` block must appear in the reply to the `#me` before it, in order; `*` in a
-    /// block is a wildcard, as in Botium's default matching.
+    /// Each line of a `#bot` block must appear in some line of the reply to the `#me` before it;
+    /// `*` is a wildcard, as in Botium's default matching.
     public static func parseBotium(_ text: String, path: String) throws(Diagnostic) -> Transcript {
         var transcript = Transcript(path: path)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -161,6 +163,7 @@ public struct Transcript: Sendable {
         func flush() throws(Diagnostic) {
             defer { block = [] }
             let content = block.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            let bot = block.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             switch speaker {
             case "#me":
                 convo.turns.append(Turn(input: content, line: blockLine, expectations: []))
@@ -169,7 +172,7 @@ public struct Transcript: Sendable {
                     throw Diagnostic(path: path, line: blockLine, column: 1, code: "T002", message: "#bot comes before any #me",
                                      hint: "start the conversation with a #me block")
                 }
-                convo.turns[convo.turns.count - 1].expectations.append(content.isEmpty ? .anything : .contains(content))
+                convo.turns[convo.turns.count - 1].expectations += bot.isEmpty ? [.anything] : bot.map(Transcript.Expectation.contains)
             default: break
             }
         }

@@ -7,11 +7,11 @@ public enum Answer {
         "yes", "y", "sure", "okay", "ok", "please", "alright", "all right", "yes please", "i do", "i would", "of course",
         "definitely", "let us", "lets", "let us do it", "go on", "go ahead", "why not", "i guess so", "i think so", "yes i do",
         "yes i would", "sounds good", "i would like that", "absolutely", "true", "correct", "right", "i am", "yes i am",
-        "sure thing", "ready", "i am ready", "ya", "yass", "yes yes",
+        "sure thing", "ready", "i am ready", "ya", "yass", "yes yes", "i am safe", "safe", "i am safe now", "yes i am safe",
     ])
     static let noPhrases: Set<[String]> = phrases([
         "no", "n", "not really", "not now", "no thanks", "no thank you", "i do not", "i would rather not", "not today",
-        "i am okay", "i am fine", "i am good", "no i am not", "i am not", "not at all", "never mind", "nevermind", "nothing",
+        "no i am not", "i am not", "not at all", "never mind", "nevermind", "nothing",
         "false", "no i do not", "no i would not", "i would not", "nah", "maybe later", "not right now", "no way", "done",
         "i am done", "that is all", "that is it", "no more",
     ])

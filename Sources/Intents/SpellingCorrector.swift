@@ -8,36 +8,34 @@ public struct SpellingCorrector: Sendable {
     /// Words shorter than this are never corrected: short words collide too easily.
     public let minimumLength: Int
     private let vocabulary: Set<String>
-    private var deletions: [String: String] = [:]
-    private var ambiguous: Set<String> = []
+    /// Each one-deletion form (and each word itself) -> the vocabulary words it comes from.
+    private var forms: [String: [String]] = [:]
 
     public init(vocabulary: Set<String>, minimumLength: Int = 5) {
         self.vocabulary = vocabulary
         self.minimumLength = minimumLength
-        for word in vocabulary.sorted() where word.count >= minimumLength {
-            for form in Self.deletionForms(word) + [word] { add(form, word) }
-        }
-    }
-
-    private mutating func add(_ form: String, _ word: String) {
-        if let existing = deletions[form], existing != word {
-            ambiguous.insert(form)
-        } else {
-            deletions[form] = word
+        for word in vocabulary.sorted() where word.count >= minimumLength - 1 {
+            for form in Set(Self.deletionForms(word) + [word]) { forms[form, default: []].append(word) }
         }
     }
 
     /// The vocabulary word `word` most likely stands for, or `word` itself.
+    ///
+    /// A missing letter is the likeliest typo, then an extra letter, then a swap; within the
+    /// likeliest kind that fits, an ambiguous word is left alone.
     public func correct(_ word: String) -> String {
         guard word.count >= minimumLength, !vocabulary.contains(word), word.allSatisfy(\.isLetter) else { return word }
-        var found: String?
+        var candidates = Set<String>()
         for form in [word] + Self.deletionForms(word) {
-            guard let candidate = deletions[form], !ambiguous.contains(form) else { continue }
-            guard Self.isTypo(word, of: candidate) else { continue }
-            if let found, found != candidate { return word }
-            found = candidate
+            for candidate in forms[form] ?? [] where Self.isTypo(word, of: candidate) && Self.firstLetterAgrees(word, candidate) {
+                candidates.insert(candidate)
+            }
         }
-        if let found, Self.firstLetterAgrees(word, found) { return found }
+        for length in [word.count + 1, word.count - 1, word.count] {
+            let kind = candidates.filter { $0.count == length }
+            if kind.count == 1 { return kind.first! }
+            if kind.count > 1 { return word }
+        }
         return word
     }
 

@@ -7,8 +7,13 @@ struct CoverageReport {
 
     var text: String {
         var out = "coverage:\n"
+        var notRun: [String] = []
         for id in library.order {
             guard let flow = library.flows[id] else { continue }
+            guard visited.contains(where: { $0.hasPrefix(id + "/") }) else {
+                notRun.append(id)
+                continue
+            }
             let steps = flow.stepOrder.map { id + "/" + $0 }
             let ways = flow.stepOrder.flatMap { stepID -> [String] in
                 let step = flow.steps[stepID]!
@@ -30,6 +35,7 @@ struct CoverageReport {
                     .joined(separator: ", ") + "\n"
             }
         }
+        if !notRun.isEmpty { out += "  not run by these transcripts: \(notRun.joined(separator: ", "))\n" }
         return out
     }
 

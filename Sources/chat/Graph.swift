@@ -88,7 +88,7 @@ struct FlowGraph {
             out += "  safety [shape=octagon, label=\"safety screen: crisis flow\"];\n"
             for id in flow.stepOrder {
                 let step = flow.steps[id]!
-                let text = step.say.first.map { String($0.value.prefix(40)) } ?? ""
+                let text = step.say.first.map { Self.shorten($0.value) } ?? ""
                 out += "  \"\(id)\" [label=\"\(id)\\n\(escape(text))\"];\n"
             }
             for edge in edges {
@@ -107,6 +107,14 @@ struct FlowGraph {
             for id in waiting { out += "  \(node(id)) -.-> safety\n" }
             return out
         }
+    }
+
+    /// The first words of `text`, cut at a word boundary near 40 characters.
+    static func shorten(_ text: String) -> String {
+        let line = text.split(separator: "\n").first.map(String.init) ?? ""
+        guard line.count > 40 else { return line }
+        let cut = line.prefix(40)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "..."
     }
 
     func escape(_ text: String) -> String {

@@ -36,7 +36,8 @@ struct Lint: ParsableCommand {
         }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
-        Output.write("\(library.flows.count) flows checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
+        let files = sources.flowFolders.flatMap(FlowLibrary.yamlFiles).count + sources.flowFiles.count
+        Output.write("\(files) flow file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         if errors > 0 { throw ExitCode(1) }
     }
 }

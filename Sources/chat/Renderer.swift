@@ -6,53 +6,68 @@ import Intents
 struct Renderer {
     let format: Talk.OutputFormat
     let style: Style
-
-    /// One line of `--format jsonl` output.
-    struct Record: Encodable {
-        var input: String
-        var flow: String?
-        var step: String?
-        var safety: String
-        var category: String
-        var say: [String]
-        var intent: String?
-        var trigger: String?
-        var source: String?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(input, forKey: .input)
-            try container.encode(flow, forKey: .flow)
-            try container.encode(step, forKey: .step)
-            try container.encode(safety, forKey: .safety)
-            try container.encode(category, forKey: .category)
-            try container.encode(say, forKey: .say)
-            try container.encode(intent, forKey: .intent)
-            try container.encode(trigger, forKey: .trigger)
-            try container.encode(source, forKey: .source)
-        }
-
-        enum CodingKeys: String, CodingKey { case input, flow, step, safety, category, say, intent, trigger, source }
-    }
+    /// Wrap lines at word boundaries to this width; nil leaves them whole (pipes).
+    var width: Int?
 
     func show(_ reply: Reply, input: String) {
         switch format {
         case .text:
             show(reply.lines, urgent: reply.safety >= .crisis)
         case .jsonl:
-            let record = Record(input: Session.clean(input), flow: reply.flow, step: reply.step, safety: reply.safety.description,
-                                category: reply.category.rawValue, say: reply.lines, intent: reply.intent,
-                                trigger: reply.trigger, source: reply.source)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            let data = (try? encoder.encode(record)) ?? Data("{}".utf8)
-            Output.write(String(decoding: data, as: UTF8.self) + "\n")
+            Output.write(Self.json(reply, input: input) + "\n")
         }
     }
 
     func show(_ lines: [String], urgent: Bool) {
         guard !lines.isEmpty else { return }
-        let text = lines.map { urgent ? style.urgent($0) : style.bot($0) }.joined(separator: "\n")
+        let wrapped = width.map { width in lines.flatMap { Self.wrap($0, width: width) } } ?? lines
+        let text = wrapped.map { urgent ? style.urgent($0) : style.bot($0) }.joined(separator: "\n")
         Output.write(text + "\n")
+    }
+
+    /// Splits `line` at spaces so no piece is wider than `width` (a longer word stays whole).
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard width > 10, line.count > width else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            if !current.isEmpty, current.count + 1 + word.count > width {
+                pieces.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        pieces.append(current)
+        return pieces
+    }
+
+    /// One JSON object for one turn, with the keys always in the same order.
+    static func json(_ reply: Reply, input: String) -> String {
+        let fields: [(String, String)] = [
+            ("input", quote(Session.clean(input))), ("flow", quote(reply.flow)), ("step", quote(reply.step)),
+            ("safety", quote(reply.safety.description)), ("category", quote(reply.category.rawValue)),
+            ("say", "[" + reply.lines.map { quote($0) }.joined(separator: ",") + "]"),
+            ("intent", quote(reply.intent)), ("trigger", quote(reply.trigger)), ("source", quote(reply.source)),
+        ]
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal, or null.
+    static func quote(_ text: String?) -> String {
+        guard let text else { return "null" }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CEditLine
 import Dialogue
 import Foundation
 import Intents
@@ -48,7 +49,9 @@ struct Talk: ParsableCommand {
         let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
         let session = Session(library: library, region: regionCode, seed: seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1),
                               journal: store)
-        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false))
+        let columns = Int(ce_terminal_width())
+        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false),
+                                width: interactive && columns > 0 ? columns - 1 : nil)
         if interactive {
             let completions = ["help", "menu", "stop", "quit", "crisis"] + library.menuFlows.map(\.id.value)
             let editor = LineEditor(historyPath: noHistory ? nil : Paths.history, completions: completions)

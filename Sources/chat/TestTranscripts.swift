@@ -7,7 +7,7 @@ struct TestTranscripts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run transcript tests and print N passed, N failed.",
-        discussion: "With no PATH, runs the shipped transcripts in Scripts/transcripts. The format is in docs/transcripts.md; BotiumScript .convo.txt files run too.")
+        discussion: "With no PATH, runs the shipped transcripts in Scripts/transcripts. The format is in docs/authoring.md; BotiumScript .convo.txt files run too.")
 
     @Argument(help: "Transcript files or folders.")
     var paths: [String] = []

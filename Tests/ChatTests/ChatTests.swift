@@ -23,6 +23,9 @@ struct ChatTests {
         #expect(first.stdout.contains("I'm not sure I understood"))
         let seeded = try ChatBinary.run(["--seed", "99"], lines: lines)
         #expect(seeded.status == 0)
+        let json = try ChatBinary.run(["--format", "jsonl"], lines: lines)
+        #expect(json.stdout == (try ChatBinary.run(["--format", "jsonl"], lines: lines)).stdout)
+        #expect(json.lines.allSatisfy { $0.hasPrefix("{\"input\":") })
     }
 
     @Test("--format jsonl prints exactly one object per input line, with no greeting object")

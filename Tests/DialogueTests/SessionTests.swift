@@ -60,13 +60,39 @@ struct SessionTests {
         #expect(back.step == step)
     }
 
-    @Test("a check-in answered yes escalates to crisis")
+    @Test("a check-in answered yes gives the crisis lines without asking the same question again")
     func concernEscalates() {
         let session = Shipped.session()
         _ = session.respond(to: "I feel like a burden to everyone")
         let reply = session.respond(to: "yes")
-        #expect(reply.step == "crisis")
+        #expect(reply.step == "concern-yes")
         #expect(reply.lines.contains { $0.contains("988") })
+        #expect(!reply.lines.contains { $0.contains("are you thinking about suicide") })
+    }
+
+    @Test("asking for the crisis lines works inside an exercise, and stopping the crisis flow repeats how to reach them")
+    func crisisLinesEverywhere() {
+        let session = Shipped.session()
+        _ = session.respond(to: "I'd like to journal")
+        let reply = session.respond(to: "I need help right now")
+        #expect(reply.flow == nil)
+        #expect(reply.lines.contains { $0.contains("988") })
+        _ = session.respond(to: "I want to die")
+        let stop = session.respond(to: "stop")
+        #expect(stop.lines.contains { $0.contains("988") })
+    }
+
+    @Test("a choice step lists its options, and a negated answer does not pick one")
+    func choices() {
+        let session = Shipped.session()
+        var reply = Reply()
+        for line in ["I need someone to talk to", "yes", "Sam"] { reply = session.respond(to: line) }
+        #expect(reply.step == "send")
+        #expect(reply.lines.suffix(3) == ["1. Use this message", "2. Write my own", "3. Not ready to send yet"])
+        let negated = session.respond(to: "I don't want to send it")
+        #expect(negated.step == "send", "a negated answer must not pick 'Use this message'")
+        #expect(negated.lines.contains("1. Use this message"))
+        #expect(session.respond(to: "3").step != "send")
     }
 
     @Test("stop leaves an exercise; help and quit work inside one")
@@ -84,8 +110,9 @@ struct SessionTests {
     @Test("input that matches nothing gets an honest answer and a menu")
     func notUnderstood() {
         let reply = Shipped.session().respond(to: "purple elephants negotiate")
-        #expect(reply.lines.first == "I'm not sure I understood that. I'm a simple program, and I only know a few exercises:")
+        #expect(reply.lines.first == "I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:")
         #expect(reply.lines.contains { $0.hasPrefix("1. ") })
+        #expect(reply.lines.count <= 8, "a short menu")
         #expect(reply.flow == nil)
     }
 

@@ -5,7 +5,7 @@ import Testing
 struct AnswerTests {
     @Test("reads yes, no and not sure", arguments: [
         ("yes", Answer.YesNo.yes), ("Yeah, let's do it", .yes), ("sure", .yes), ("no", .no), ("nope", .no),
-        ("not really", .no), ("I'm okay", .no), ("maybe", .unsure), ("idk", .unsure), ("I don't know", .unsure),
+        ("not really", .no), ("I'm safe", .yes), ("maybe", .unsure), ("idk", .unsure), ("I don't know", .unsure),
     ])
     func yesNo(text: String, expected: Answer.YesNo) {
         #expect(Answer.yesNo(text) == expected)
@@ -14,6 +14,7 @@ struct AnswerTests {
     @Test("anything else is not an answer")
     func unclear() {
         #expect(Answer.yesNo("the weather is nice") == nil)
+        #expect(Answer.yesNo("I'm okay") == nil, "okay can mean yes or no, depending on the question")
         #expect(Answer.yesNo("") == nil)
     }
 
