@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,9 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", path: "Tests/Support"),
-        .testTarget(name: "IntentsTests", dependencies: ["Intents", "TestSupport"]),
+        .testTarget(name: "IntentsTests", dependencies: [
+            "Intents", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "Intents", "TestSupport"]),
         .testTarget(name: "ChatTests", dependencies: ["chat", "Dialogue", "TestSupport"]),
     ]

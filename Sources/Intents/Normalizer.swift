@@ -61,16 +61,19 @@ public enum Normalizer {
 
     /// Compatibility-folds, maps look-alikes to letters and lower-cases.
     static func fold(_ text: String) -> String {
+        // Plain ASCII, by far the most common input, skips the costly Unicode folding.
+        let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var out = String.UnicodeScalarView()
-        let source = Array(text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        let source = Array(ascii ? text.unicodeScalars : text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        func unconfused(_ scalar: Unicode.Scalar) -> Unicode.Scalar { ascii ? scalar : confusables[scalar] ?? scalar }
         for (index, scalar) in source.enumerated() {
-            var s = confusables[scalar] ?? scalar
+            var s = unconfused(scalar)
             let previous = out.last
             let previousIsLetter = previous.map(isLetter) ?? false
-            let nextIsLetter = index + 1 < source.count && isLetter(confusables[source[index + 1]] ?? source[index + 1])
-            if "\u{2018}\u{2019}\u{02BC}`\u{00B4}".unicodeScalars.contains(s) {
+            let nextIsLetter = index + 1 < source.count && isLetter(unconfused(source[index + 1]))
+            if s == "`" || (!ascii && "\u{2018}\u{2019}\u{02BC}\u{00B4}".unicodeScalars.contains(s)) {
                 s = "'"
-            } else if s == "I", let previous, CharacterSet.lowercaseLetters.contains(previous) {
+            } else if s == "I", let previous, isLowercase(previous) {
                 s = "l"  // kiII -> kill
             } else if let letter = lookAlikes[s] {
                 let inWord = isDigit(s) || s == "$" || s == "@" ? previousIsLetter || nextIsLetter : previousIsLetter && nextIsLetter
@@ -79,7 +82,7 @@ public enum Normalizer {
             out.append(s)
         }
         let lowered = String(out).lowercased()
-        return lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        return ascii ? lowered : lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// Digits and symbols that stand in for letters inside a word (`su1c1de`, `$elf`).
@@ -95,10 +98,16 @@ public enum Normalizer {
         "\u{03BF}": "o", "\u{03B1}": "a", "\u{03B9}": "i", "\u{039F}": "O", "\u{0399}": "I",
     ]
 
-    static func isLetter(_ s: Unicode.Scalar) -> Bool { CharacterSet.letters.contains(s) }
-    static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") : CharacterSet.letters.contains(s)
+    }
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s >= "a" && s <= "z" : CharacterSet.lowercaseLetters.contains(s)
+    }
+    static func isDigit(_ s: Unicode.Scalar) -> Bool { s >= "0" && s <= "9" }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        CharacterSet.alphanumerics.contains(s) && !CharacterSet.nonBaseCharacters.contains(s)
+        if s.isASCII { return isLetter(s) || isDigit(s) }
+        return CharacterSet.alphanumerics.contains(s) && !CharacterSet.nonBaseCharacters.contains(s)
     }
 
     /// True when the dot at `index` sits in a run like `k.m.s`: single letters between dots.

@@ -19,12 +19,19 @@ struct Match: ParsableCommand {
     @Flag(help: "Show the normalized words, every candidate, and the safety screen's reasoning.")
     var explain = false
 
+    @Flag(help: "Print load time, lines and lines per second to standard error (for benchmarks).")
+    var stats = false
+
     @OptionGroup var library: LibraryOptions
 
     func run() throws {
+        let started = DispatchTime.now()
         let library = self.library.load(includeUserFolderByDefault: false)
+        let loaded = DispatchTime.now()
+        var count = 0
         var out = ""
         func handle(_ line: String) {
+            count += 1
             if explain {
                 out += Explanation(library: library, text: line).rendered
             } else if let match = library.matcher.match(line) {
@@ -44,6 +51,13 @@ struct Match: ParsableCommand {
             texts.forEach(handle)
         }
         Output.write(out)
+        if stats {
+            let done = DispatchTime.now()
+            let load = Double(loaded.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let match = Double(done.uptimeNanoseconds - loaded.uptimeNanoseconds) / 1e9
+            Output.error(String(format: "chat load_s=%.3f lines=%d lines_per_s=%.0f flows=%d\n", load, count,
+                                match > 0 ? Double(count) / match : 0, library.flows.count))
+        }
     }
 }
 
