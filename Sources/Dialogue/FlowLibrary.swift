@@ -104,6 +104,7 @@ public struct FlowLibrary: Sendable {
         matcher = IntentMatcher(concepts: table)
         // Flows: shipped, then the person's own.
         var loaded: [String: Flow] = [:]
+        var loadOrder: [String] = []  // shipped files first, then the person's own
         for path in sources.flowFolders.flatMap(Self.yamlFiles) + sources.flowFiles {
             do {
                 let flow = try FlowLoader.load(path: path)
@@ -114,6 +115,7 @@ public struct FlowLibrary: Sendable {
                     continue
                 }
                 loaded[flow.id.value] = flow
+                loadOrder.append(flow.id.value)
             } catch { diagnostics.append(error) }
         }
         var userPaths: Set<String> = []
@@ -128,6 +130,8 @@ public struct FlowLibrary: Sendable {
                         continue
                     }
                     loaded[flow.id.value] = flow
+                    loadOrder.removeAll { $0 == flow.id.value }
+                    loadOrder.append(flow.id.value)
                     userPaths.insert(path)
                 } catch { diagnostics.append(Self.warning(error, "this file is skipped")) }
             }
@@ -158,8 +162,9 @@ public struct FlowLibrary: Sendable {
         }
         flows = loaded
         order = loaded.values.sorted { ($0.order, $0.title, $0.id.value) < ($1.order, $1.title, $1.id.value) }.map(\.id.value)
-        // Triggers and choice patterns.
-        for id in order {
+        // Triggers and choice patterns, in load order: among equally specific triggers the last wins.
+        if !loadOrder.contains(Self.crisisID) { loadOrder.insert(Self.crisisID, at: 0) }
+        for id in loadOrder where loaded[id] != nil {
             let flow = loaded[id]!
             for (number, trigger) in flow.triggers.enumerated() {
                 do { try matcher.add(intent: id, pattern: trigger.value, number: number) } catch {
@@ -190,8 +195,32 @@ public struct FlowLibrary: Sendable {
     /// The `*.yaml` and `*.yml` files directly inside `folder`, sorted.
     public static func yamlFiles(in folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }.sorted()
-            .map { folder + "/" + $0 }
+        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }
+            .sorted(by: naturalOrder).map { folder + "/" + $0 }
+    }
+
+    /// Orders names the way people count: `flow2` before `flow10`.
+    static func naturalOrder(_ a: String, _ b: String) -> Bool {
+        func pieces(_ text: String) -> [(String, Int?)] {
+            var out: [(String, Int?)] = []
+            var current = ""
+            var digits = false
+            for character in text {
+                if character.isASCII && character.isNumber != digits, !current.isEmpty {
+                    out.append((current, digits ? Int(current.prefix(18)) : nil))
+                    current = ""
+                }
+                digits = character.isASCII && character.isNumber
+                current.append(character)
+            }
+            if !current.isEmpty { out.append((current, digits ? Int(current.prefix(18)) : nil)) }
+            return out
+        }
+        for (x, y) in zip(pieces(a), pieces(b)) where x.0 != y.0 {
+            if let m = x.1, let n = y.1, m != n { return m < n }
+            return x.0 < y.0
+        }
+        return a.count < b.count
     }
 
     static func warning(_ diagnostic: Diagnostic, _ consequence: String) -> Diagnostic {

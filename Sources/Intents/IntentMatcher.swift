@@ -1,7 +1,8 @@
 /// Routes a line of text to the intent whose trigger fits it best.
 ///
 /// Triggers are compiled once into a ``PatternIndex``. The most specific matching trigger
-/// wins; ties go to the intent registered first.
+/// wins; among equally specific triggers the one added last wins, as in AIML, so a flow loaded
+/// later (such as your own) takes precedence.
 public struct IntentMatcher: Sendable {
     /// One trigger as the author wrote it.
     public struct Trigger: Sendable {
@@ -75,13 +76,19 @@ public struct IntentMatcher: Sendable {
     public func best(of patternNumbers: [Int]) -> Match? { rank(patternNumbers).first }
 
     private func rank(_ patternNumbers: [Int]) -> [Match] {
+        if patternNumbers.isEmpty { return [] }
+        if patternNumbers.count == 1, let number = patternNumbers.first {
+            let trigger = triggers[owners[number]]
+            return [Match(intent: trigger.intent, trigger: trigger.pattern.source, triggerNumber: trigger.number,
+                          score: index.patterns[number].specificity)]
+        }
         var bestPerTrigger: [Int: Int] = [:]  // trigger -> best score
         for number in patternNumbers {
             let trigger = owners[number]
             let score = index.patterns[number].specificity
             if score > bestPerTrigger[trigger] ?? .min { bestPerTrigger[trigger] = score }
         }
-        return bestPerTrigger.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.map { trigger, score in
+        return bestPerTrigger.sorted { a, b in a.value != b.value ? a.value > b.value : a.key > b.key }.map { trigger, score in
             Match(intent: triggers[trigger].intent, trigger: triggers[trigger].pattern.source,
                   triggerNumber: triggers[trigger].number, score: score)
         }

@@ -23,36 +23,50 @@ public struct Token: Equatable, Sendable, CustomStringConvertible {
 public enum Normalizer {
     /// Normalizes `text` into tokens.
     public static func tokens(_ text: String) -> [Token] {
-        let folded = fold(text)
+        let scalars = fold(text)
         var raw: [Token] = []
+        raw.reserveCapacity(scalars.count / 4 + 1)
         var clause = 0
-        var word = ""
-        func flush() {
-            guard !word.isEmpty else { return }
-            raw.append(Token(word, clause: clause))
-            word = ""
+        var start = -1  // first scalar of the word being read, or -1
+        var skipped: [Int] = []  // dots dropped inside the current word (k.m.s)
+        var bytes: [UInt8] = []
+        func flush(_ end: Int) {
+            guard start >= 0 else { return }
+            if scalars[start..<end].allSatisfy(\.isASCII) {
+                bytes.removeAll(keepingCapacity: true)
+                for index in start..<end where skipped.isEmpty || !skipped.contains(index) { bytes.append(UInt8(scalars[index].value)) }
+                raw.append(Token(String(decoding: bytes, as: UTF8.self), clause: clause))
+            } else {
+                var view = String.UnicodeScalarView()
+                for index in start..<end where !skipped.contains(index) { view.append(scalars[index]) }
+                raw.append(Token(String(view), clause: clause))
+            }
+            start = -1
+            skipped.removeAll(keepingCapacity: true)
         }
-        let scalars = Array(folded.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if isWordScalar(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if scalar == "'" && !word.isEmpty && index + 1 < scalars.count && isLetter(scalars[index + 1]) {
-                word.unicodeScalars.append(scalar)
-            } else if scalar == "." && !word.isEmpty && index + 1 < scalars.count && isLetter(scalars[index + 1])
+                if start < 0 { start = index }
+            } else if scalar == "'" && start >= 0 && index + 1 < scalars.count && isLetter(scalars[index + 1]) {
+                continue
+            } else if scalar == "." && start >= 0 && index + 1 < scalars.count && isLetter(scalars[index + 1])
                 && isLetter(scalars[index - 1]) && isSpelledOut(scalars, around: index)
             {
-                continue  // k.m.s -> kms
+                skipped.append(index)  // k.m.s -> kms
             } else {
-                flush()
-                if ".!?;\n\r".unicodeScalars.contains(scalar) { clause += 1 }
+                flush(index)
+                switch scalar {
+                case ".", "!", "?", ";", "\n", "\r": clause += 1
+                default: break
+                }
             }
         }
-        flush()
+        flush(scalars.count)
         return joinSpelledLetters(raw).flatMap { token in expand(token.text).map { Token($0, clause: token.clause) } }
     }
 
     /// The words of `text`, normalized, as plain strings.
-    public static func words(_ text: String) -> [String] { tokens(text).map(\.text) }
+    public static func words(_ text: String) -> [String] { plainWords(text) ?? tokens(text).map(\.text) }
 
     /// Normalizes `text` and joins the words with single spaces.
     public static func normalized(_ text: String) -> String { words(text).joined(separator: " ") }
@@ -60,10 +74,11 @@ public enum Normalizer {
     // MARK: - Folding
 
     /// Compatibility-folds, maps look-alikes to letters and lower-cases.
-    static func fold(_ text: String) -> String {
+    static func fold(_ text: String) -> [Unicode.Scalar] {
         // Plain ASCII, by far the most common input, skips the costly Unicode folding.
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count)
         let source = Array(ascii ? text.unicodeScalars : text.precomposedStringWithCompatibilityMapping.unicodeScalars)
         func unconfused(_ scalar: Unicode.Scalar) -> Unicode.Scalar { ascii ? scalar : confusables[scalar] ?? scalar }
         for (index, scalar) in source.enumerated() {
@@ -75,20 +90,32 @@ public enum Normalizer {
                 s = "'"
             } else if s == "I", let previous, isLowercase(previous) {
                 s = "l"  // kiII -> kill
-            } else if let letter = lookAlikes[s] {
+            } else if let letter = lookAlike(s) {
                 let inWord = isDigit(s) || s == "$" || s == "@" ? previousIsLetter || nextIsLetter : previousIsLetter && nextIsLetter
                 if inWord { s = letter }
             }
             out.append(s)
         }
-        let lowered = String(out).lowercased()
-        return ascii ? lowered : lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        if ascii {
+            return out.map { $0 >= "A" && $0 <= "Z" ? Unicode.Scalar($0.value + 32)! : $0 }
+        }
+        let lowered = String(String.UnicodeScalarView(out)).lowercased()
+        return Array(lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars)
     }
 
-    /// Digits and symbols that stand in for letters inside a word (`su1c1de`, `$elf`).
-    static let lookAlikes: [Unicode.Scalar: Unicode.Scalar] = [
-        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i", "|": "l",
-    ]
+    /// The letter a digit or symbol stands for inside a word (`su1c1de`, `$elf`), if any.
+    static func lookAlike(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s {
+        case "0": "o"
+        case "1", "!": "i"
+        case "3": "e"
+        case "4", "@": "a"
+        case "5", "$": "s"
+        case "7": "t"
+        case "|": "l"
+        default: nil
+        }
+    }
 
     /// Letters from other scripts that look like Latin ones.
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = [
@@ -122,17 +149,28 @@ public enum Normalizer {
     /// Expands one word into its normalized words (contractions, shorthand, repeated letters).
     static func expand(_ raw: String) -> [String] {
         var word = raw
-        if word.hasPrefix("'") { word.removeFirst() }
-        if word.hasSuffix("'") { word.removeLast() }
-        if let whole = shorthand[word] { return whole }
-        word = squeezeRepeats(word)
-        if let whole = shorthand[word] { return whole }
+        if word.utf8.count <= longestShorthand, let whole = shorthand[word] { return whole }
+        if hasRunOfThree(word) {
+            word = squeezeRepeats(word)
+            if let whole = shorthand[word] { return whole }
+        }
+        guard word.utf8.contains(UInt8(ascii: "'")) else { return [word] }
         for (suffix, replacement) in contractionSuffixes where word.hasSuffix(suffix) && word.count > suffix.count {
             let stem = String(word.dropLast(suffix.count))
             return (shorthand[stem] ?? [stem]) + replacement
         }
-        if word.contains("'") { return [word.replacingOccurrences(of: "'", with: "")] }
-        return [word]
+        return [String(word.unicodeScalars.filter { $0 != "'" }.map(Character.init))]
+    }
+
+    /// Whether some letter appears three or more times in a row.
+    static func hasRunOfThree(_ word: String) -> Bool {
+        var last: UInt8 = 0, run = 0
+        for byte in word.utf8 {
+            run = byte == last ? run + 1 : 1
+            last = byte
+            if run == 3 { return true }
+        }
+        return false
     }
 
     /// Collapses three or more of the same letter to two (`diiie` -> `diie`, `killlll` -> `kill`).
@@ -151,6 +189,8 @@ public enum Normalizer {
         ("n't", ["not"]), ("'re", ["are"]), ("'ve", ["have"]), ("'ll", ["will"]), ("'d", ["would"]), ("'m", ["am"]),
         ("'s", []),
     ]
+
+    static let longestShorthand = shorthand.keys.map(\.utf8.count).max() ?? 0
 
     /// Whole-word shorthand and contractions that do not split at an apostrophe.
     static let shorthand: [String: [String]] = [

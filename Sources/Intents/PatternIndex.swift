@@ -54,9 +54,11 @@ public struct PatternIndex: Sendable {
     /// Numbers of the patterns that match all of `words`, in no particular order.
     public func wholeMatches(_ words: [String]) -> [Int] {
         var found: [Int] = []
-        var visited = Set<Int>()
-        walk(0, 0, words, &visited) { node, position in
-            if position == words.count { found += node.terminals.map(Int.init) }
+        nodes.withUnsafeBufferPointer { nodes in
+            var walker = Walker(nodes: nodes, concepts: concepts, words: words)
+            walker.walk(0, 0, belowWildcard: false) { node, position in
+                if position == words.count { found += nodes[node].terminals.map(Int.init) }
+            }
         }
         return found
     }
@@ -64,31 +66,67 @@ public struct PatternIndex: Sendable {
     /// Pattern numbers with the end position of each match that starts at `start`.
     public func prefixMatches(_ words: [String], from start: Int) -> [(pattern: Int, end: Int)] {
         var found: [(Int, Int)] = []
-        var visited = Set<Int>()
-        walk(0, start, words, &visited) { node, position in
-            for terminal in node.terminals { found.append((Int(terminal), position)) }
+        nodes.withUnsafeBufferPointer { nodes in
+            var walker = Walker(nodes: nodes, concepts: concepts, words: words)
+            walker.walk(0, start, belowWildcard: false) { node, position in
+                for terminal in nodes[node].terminals { found.append((Int(terminal), position)) }
+            }
         }
         return found
     }
 
-    private func walk(_ nodeID: Int, _ position: Int, _ words: [String], _ visited: inout Set<Int>,
-                      _ reached: (Node, Int) -> Void)
-    {
-        guard visited.insert(nodeID &* (words.count + 1) &+ position).inserted else { return }
-        let node = nodes[nodeID]
-        reached(node, position)
-        if node.anyStar >= 0 {
-            for next in position...words.count { walk(Int(node.anyStar), next, words, &visited, reached) }
+    /// One walk over the trie for one line. It reads the nodes in place, so the recursion
+    /// neither copies nodes nor retains the index.
+    private struct Walker {
+        let nodes: UnsafeBufferPointer<Node>
+        let concepts: ConceptTable
+        let words: [String]
+        var visited = Visited()
+
+        init(nodes: UnsafeBufferPointer<Node>, concepts: ConceptTable, words: [String]) {
+            self.nodes = nodes
+            self.concepts = concepts
+            self.words = words
         }
-        guard position < words.count else { return }
-        if let child = node.words[words[position]] { walk(Int(child), position + 1, words, &visited, reached) }
-        for edge in node.concepts {
-            for end in concepts.ends(of: edge.id, in: words, at: position) {
-                walk(Int(edge.child), end, words, &visited, reached)
+
+        /// Only wildcards and concepts can reach a (node, position) pair twice, so pairs are
+        /// recorded only below one.
+        mutating func walk(_ nodeID: Int, _ position: Int, belowWildcard: Bool, _ reached: (Int, Int) -> Void) {
+            if belowWildcard { guard visited.insert(nodeID &* (words.count + 1) &+ position) else { return } }
+            if !nodes[nodeID].terminals.isEmpty { reached(nodeID, position) }
+            let anyStar = nodes[nodeID].anyStar
+            if anyStar >= 0 {
+                for next in position...words.count { walk(Int(anyStar), next, belowWildcard: true, reached) }
+            }
+            guard position < words.count else { return }
+            if let child = nodes[nodeID].words[words[position]] {
+                walk(Int(child), position + 1, belowWildcard: belowWildcard, reached)
+            }
+            if !nodes[nodeID].concepts.isEmpty {
+                for edge in nodes[nodeID].concepts {
+                    for end in concepts.ends(of: edge.id, in: words, at: position) {
+                        walk(Int(edge.child), end, belowWildcard: true, reached)
+                    }
+                }
+            }
+            let star = nodes[nodeID].star
+            if star >= 0 {
+                for next in (position + 1)...words.count { walk(Int(star), next, belowWildcard: true, reached) }
             }
         }
-        if node.star >= 0 {
-            for next in (position + 1)...words.count { walk(Int(node.star), next, words, &visited, reached) }
+    }
+
+    /// The (node, position) pairs already walked: a small array until there are many.
+    struct Visited {
+        var few: [Int] = []
+        var many: Set<Int>?
+
+        mutating func insert(_ key: Int) -> Bool {
+            if many != nil { return many!.insert(key).inserted }
+            if few.contains(key) { return false }
+            few.append(key)
+            if few.count > 32 { many = Set(few) }
+            return true
         }
     }
 }

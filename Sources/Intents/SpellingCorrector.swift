@@ -3,20 +3,46 @@
 /// Only a missing letter, an extra letter or two swapped neighbours count as typos. A changed
 /// letter does not: it too often turns one real word into another (`lovely` -> `lonely`).
 /// Uses a deletion index: a typo one edit away from a word shares a one-deletion form with it,
-/// so lookups cost a few hash probes whatever the size of the vocabulary.
+/// so lookups cost a few hash probes whatever the size of the vocabulary. The work is done on
+/// bytes, so a word that needs no fixing costs no allocation.
 public struct SpellingCorrector: Sendable {
     /// Words shorter than this are never corrected: short words collide too easily.
     public let minimumLength: Int
     private let vocabulary: Set<String>
-    /// Each one-deletion form (and each word itself) -> the vocabulary words it comes from.
-    private var forms: [String: [String]] = [:]
+    /// The words that can be suggested, as bytes.
+    private var words: [[UInt8]] = []
+    private var strings: [String] = []
+    /// Hash of each one-deletion form (and of each word itself) -> the words it comes from.
+    private var forms: [UInt64: [Int32]] = [:]
 
     public init(vocabulary: Set<String>, minimumLength: Int = 5) {
         self.vocabulary = vocabulary
         self.minimumLength = minimumLength
-        for word in vocabulary.sorted() where word.count >= minimumLength - 1 {
-            for form in Set(Self.deletionForms(word) + [word]) { forms[form, default: []].append(word) }
+        for word in vocabulary.sorted() where word.unicodeScalars.count >= minimumLength - 1 {
+            let bytes = Array(word.utf8)
+            let number = Int32(words.count)
+            words.append(bytes)
+            strings.append(word)
+            var seen = Set<UInt64>()
+            for skipping in -1..<bytes.count {
+                let hash = Self.hash(bytes, skipping: skipping)
+                if seen.insert(hash).inserted { forms[hash, default: []].append(number) }
+            }
         }
+    }
+
+    /// FNV-1a over `bytes`, leaving out the byte at `skipping`.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, skipping: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in 0..<bytes.count where index != skipping {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hash(_ bytes: [UInt8], skipping: Int) -> UInt64 {
+        bytes.withUnsafeBufferPointer { hash($0, skipping: skipping) }
     }
 
     /// The vocabulary word `word` most likely stands for, or `word` itself.
@@ -24,42 +50,62 @@ public struct SpellingCorrector: Sendable {
     /// A missing letter is the likeliest typo, then an extra letter, then a swap; within the
     /// likeliest kind that fits, an ambiguous word is left alone.
     public func correct(_ word: String) -> String {
-        guard word.count >= minimumLength, !vocabulary.contains(word), word.allSatisfy(\.isLetter) else { return word }
-        var candidates = Set<String>()
-        for form in [word] + Self.deletionForms(word) {
-            for candidate in forms[form] ?? [] where Self.isTypo(word, of: candidate) && Self.firstLetterAgrees(word, candidate) {
-                candidates.insert(candidate)
+        if vocabulary.contains(word) { return word }
+        var copy = word
+        return copy.withUTF8 { bytes -> String in
+            guard bytes.count >= minimumLength, bytes.allSatisfy({ $0 >= 0x80 || Self.isLetter($0) }) else { return word }
+            if bytes.contains(where: { $0 >= 0x80 }), !word.allSatisfy(\.isLetter) { return word }
+            // Candidates by kind: a letter missing (one longer), extra (one shorter), swapped (same length).
+            var missing: [Int32] = [], extra: [Int32] = [], swapped: [Int32] = []
+            for skipping in -1..<bytes.count {
+                guard let numbers = forms[Self.hash(bytes, skipping: skipping)] else { continue }
+                for number in numbers {
+                    let candidate = words[Int(number)]
+                    guard candidate.first == bytes.first, Self.isTypo(bytes, of: candidate) else { continue }
+                    switch candidate.count - bytes.count {
+                    case 1: if !missing.contains(number) { missing.append(number) }
+                    case -1: if !extra.contains(number) { extra.append(number) }
+                    default: if !swapped.contains(number) { swapped.append(number) }
+                    }
+                }
             }
+            for kind in [missing, extra, swapped] where !kind.isEmpty {
+                return kind.count == 1 ? strings[Int(kind[0])] : word
+            }
+            return word
         }
-        for length in [word.count + 1, word.count - 1, word.count] {
-            let kind = candidates.filter { $0.count == length }
-            if kind.count == 1 { return kind.first! }
-            if kind.count > 1 { return word }
-        }
-        return word
     }
 
     /// Corrects every word in `words`.
     public func correct(_ words: [String]) -> [String] { words.map(correct) }
 
-    /// A letter missing, a letter extra, or two neighbours swapped.
-    static func isTypo(_ typed: String, of word: String) -> Bool {
-        let a = Array(typed), b = Array(word)
-        if abs(a.count - b.count) == 1 { return editDistance(typed, word) == 1 }
-        guard a.count == b.count else { return false }
-        let differences = a.indices.filter { a[$0] != b[$0] }
-        return differences.count == 2 && differences[1] == differences[0] + 1
-            && a[differences[0]] == b[differences[1]] && a[differences[1]] == b[differences[0]]
-    }
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
-    static func firstLetterAgrees(_ a: String, _ b: String) -> Bool { a.first == b.first }
-
-    static func deletionForms(_ word: String) -> [String] {
-        let characters = Array(word)
-        return characters.indices.map { index in
-            var copy = characters
-            copy.remove(at: index)
-            return String(copy)
+    /// A letter missing, a letter extra, or two neighbours swapped (compared as UTF-8 bytes).
+    static func isTypo(_ typed: UnsafeBufferPointer<UInt8>, of word: [UInt8]) -> Bool {
+        if abs(typed.count - word.count) == 1 {
+            // One insertion apart: skip the first difference in the longer one, the rest must agree.
+            return word.withUnsafeBufferPointer { word in
+                let (long, short) = typed.count > word.count ? (typed, word) : (word, typed)
+                var index = 0
+                while index < short.count, long[index] == short[index] { index += 1 }
+                while index < short.count {
+                    if long[index + 1] != short[index] { return false }
+                    index += 1
+                }
+                return true
+            }
         }
+        guard typed.count == word.count else { return false }
+        var first = -1
+        for index in 0..<typed.count where typed[index] != word[index] {
+            if first >= 0 {
+                return index == first + 1 && typed[first] == word[index] && typed[index] == word[first]
+                    && (index + 1..<typed.count).allSatisfy { typed[$0] == word[$0] }
+            }
+            first = index
+        }
+        return false
     }
 }

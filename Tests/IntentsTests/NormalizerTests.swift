@@ -52,3 +52,28 @@ struct NormalizerTests {
         #expect(Normalizer.words("") == [])
     }
 }
+
+import PropertyBased
+
+@Suite("Normalizer fast path")
+struct NormalizerFastPathTests {
+    static let pieces = ["a", "b", "I", "i", "k", "m", "s", "o", "oo", "ooo", "'", "m", "1", "7", "0", " ", " ", " ", ".", "!", "?", ",",
+                         "|", "$", "@", "`", "\t", "kill", "im", "u", "r", "dont", "Hello", "KMS", "é", "-", "10", "x"]
+
+    @Test("the byte-level reader gives the same words as the full normalizer whenever it answers")
+    func agrees() async {
+        let lines = Gen.element(of: Self.pieces).map { $0 ?? "" }.array(of: 0...14).map { $0.joined() }
+        await propertyCheck(count: 3000, input: lines) { line in
+            if let fast = Normalizer.plainWords(line) {
+                #expect(fast == Normalizer.tokens(line).map(\.text), "'\(line)'")
+            }
+        }
+    }
+
+    @Test("plain lines take the fast path")
+    func plain() {
+        #expect(Normalizer.plainWords("i feel kalomi about vosh pabi") == ["i", "feel", "kalomi", "about", "vosh", "pabi"])
+        #expect(Normalizer.plainWords("Please help me, u know!") == ["please", "help", "me", "you", "know"])
+        #expect(Normalizer.plainWords("I'm here") == nil)
+    }
+}

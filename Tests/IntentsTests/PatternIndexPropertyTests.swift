@@ -31,7 +31,7 @@ struct PatternIndexPropertyTests {
         }
     }
 
-    @Test("the matcher's winner is the naive winner: highest specificity, then the earliest trigger")
+    @Test("the matcher's winner is the naive winner: highest specificity, then the latest trigger")
     func sameWinner() async {
         await propertyCheck(count: 200, input: Self.rules, Self.lines) { rules, lines in
             var matcher = IntentMatcher(concepts: Self.concepts)
@@ -44,7 +44,7 @@ struct PatternIndexPropertyTests {
             for line in lines {
                 let matching = naive.wholeMatches(line).map { forms[$0] }
                 let best = matching.max { a, b in
-                    a.form.specificity != b.form.specificity ? a.form.specificity < b.form.specificity : a.trigger > b.trigger
+                    a.form.specificity != b.form.specificity ? a.form.specificity < b.form.specificity : a.trigger < b.trigger
                 }
                 #expect(matcher.allMatches(words: line).first?.intent == best.map { "i\($0.trigger)" }, "rules \(rules), line \(line)")
             }

@@ -1,0 +1,62 @@
+extension Normalizer {
+    /// The normalized words of a plain line, read straight from its bytes, or nil when the
+    /// line needs the full normalizer.
+    ///
+    /// "Plain" means ASCII with none of the things the full path rewrites: apostrophes,
+    /// look-alike symbols, digits touching letters, letters spelled out one at a time, runs of
+    /// three equal letters, a capital I after a small letter, or a dot or `!` inside a word. A
+    /// property test checks that both paths agree.
+    static func plainWords(_ text: String) -> [String]? {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> [String]? in
+            var words: [String] = []
+            var start = -1
+            var singleLetters = 0
+            func flush(_ end: Int) -> Bool {
+                guard start >= 0 else { return true }
+                defer { start = -1 }
+                if end - start == 1, isASCIILetter(bytes[start]) {
+                    singleLetters += 1
+                    if singleLetters >= 3 { return false }
+                } else {
+                    singleLetters = 0
+                }
+                var word = [UInt8](bytes[start..<end])
+                for index in word.indices where word[index] <= UInt8(ascii: "Z") && word[index] >= UInt8(ascii: "A") {
+                    word[index] |= 0x20
+                }
+                let string = String(decoding: word, as: UTF8.self)
+                if word.count <= longestShorthand, let whole = shorthand[string] { words += whole } else { words.append(string) }
+                return true
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                let previous = index > 0 ? bytes[index - 1] : 0
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                if byte >= 0x80 { return nil }
+                if isASCIILetter(byte) {
+                    if byte == UInt8(ascii: "I"), previous >= UInt8(ascii: "a"), previous <= UInt8(ascii: "z") { return nil }
+                    if isASCIIDigit(previous) { return nil }
+                    if index >= 2, byte | 0x20 == previous | 0x20, byte | 0x20 == bytes[index - 2] | 0x20 { return nil }
+                    if start < 0 { start = index }
+                } else if isASCIIDigit(byte) {
+                    if isASCIILetter(previous) { return nil }
+                    if start < 0 { start = index }
+                } else {
+                    switch byte {
+                    case UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "$"), UInt8(ascii: "@"):
+                        return nil
+                    case UInt8(ascii: "!"), UInt8(ascii: "."):
+                        if isASCIILetter(next) || isASCIIDigit(next) { return nil }
+                    default: break
+                    }
+                    if !flush(index) { return nil }
+                }
+            }
+            return flush(bytes.count) ? words : nil
+        }
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isASCIIDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+}
