@@ -63,17 +63,20 @@ public struct FlowLibrary: Sendable {
             } catch { diagnostics.append(error) }
         }
         concepts = table
-        // Safety.
-        var lexicon = SafetyLexicon.builtIn
-        if let scripts = sources.scripts {
-            let path = scripts + "/safety/lexicon.yaml"
-            if FileManager.default.fileExists(atPath: path) {
-                do { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
-                    diagnostics.append(Self.warning(error, "the compiled-in safety lexicon is used instead"))
+        // Safety: compiled on the other core while the flows load.
+        let safety = Background { () -> (SafetyScreen, Diagnostic?) in
+            var lexicon = SafetyLexicon.builtIn
+            var problem: Diagnostic?
+            if let scripts = sources.scripts {
+                let path = scripts + "/safety/lexicon.yaml"
+                if FileManager.default.fileExists(atPath: path) {
+                    do throws(Diagnostic) { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
+                        problem = Self.warning(error, "the compiled-in safety lexicon is used instead")
+                    }
                 }
             }
+            return (SafetyScreen(lexicon: lexicon), problem)
         }
-        screen = SafetyScreen(lexicon: lexicon)
         directory = .builtIn
         if let scripts = sources.scripts {
             let path = scripts + "/safety/crisis-lines.yaml"
@@ -146,7 +149,9 @@ public struct FlowLibrary: Sendable {
         // Validate each flow on its own; a flow with errors is skipped (never the crisis flow).
         let listIDs = Set(lists.keys)
         for id in loaded.keys.sorted() {
-            let problems = FlowValidator.validate(loaded[id]!, concepts: table, lists: listIDs)
+            // Shipped triggers are compiled once, below, and report their own errors there.
+            let problems = FlowValidator.validate(loaded[id]!, concepts: table, lists: listIDs,
+                                                  checkPatterns: userPaths.contains(loaded[id]!.path))
             if userPaths.contains(loaded[id]!.path) {
                 // A person's own file: one clear warning, and the program goes on without it.
                 if let first = problems.first(where: { $0.severity == .error }) {
@@ -168,7 +173,8 @@ public struct FlowLibrary: Sendable {
             let flow = loaded[id]!
             for (number, trigger) in flow.triggers.enumerated() {
                 do { try matcher.add(intent: id, pattern: trigger.value, number: number) } catch {
-                    diagnostics.append(Diagnostic(at: trigger.position, code: "F017", message: error.message, hint: error.hint))
+                    diagnostics.append(Diagnostic(at: trigger.position, code: "F017", message: "bad pattern: \(error.message)",
+                                                  hint: error.hint))
                 }
             }
             for stepID in flow.stepOrder {
@@ -176,7 +182,10 @@ public struct FlowLibrary: Sendable {
                 var choiceMatcher = IntentMatcher(concepts: table)
                 for (number, choice) in choices.enumerated() {
                     for pattern in choice.patterns {
-                        try? choiceMatcher.add(intent: String(number), pattern: pattern.value)
+                        do { try choiceMatcher.add(intent: String(number), pattern: pattern.value) } catch {
+                            diagnostics.append(Diagnostic(at: pattern.position, code: "F017", message: "bad pattern: \(error.message)",
+                                                          hint: error.hint))
+                        }
                     }
                 }
                 choiceMatcher.finish()
@@ -184,6 +193,9 @@ public struct FlowLibrary: Sendable {
             }
         }
         matcher.finish()
+        let (screen, safetyProblem) = safety.value
+        self.screen = screen
+        if let safetyProblem { diagnostics.append(safetyProblem) }
         self.diagnostics = diagnostics
     }
 
@@ -228,5 +240,32 @@ public struct FlowLibrary: Sendable {
         copy.severity = .warning
         copy.message += "; \(consequence)"
         return copy
+    }
+}
+
+/// Work started on another thread; `value` waits for it.
+public final class Background<Value>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    private init(value: Value) {
+        result = value
+        done.signal()
+    }
+
+    /// A value that is already there.
+    public static func ready(_ value: Value) -> Background { Background(value: value) }
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    public var value: Value {
+        done.wait()
+        done.signal()
+        return result!
     }
 }

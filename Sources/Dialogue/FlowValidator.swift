@@ -11,7 +11,8 @@ public enum FlowValidator {
     public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others"]
 
     /// Every problem in `flow` on its own (cross-flow checks are in the linter).
-    public static func validate(_ flow: Flow, concepts: ConceptTable, lists: Set<String>) -> [Diagnostic] {
+    /// With `checkPatterns` false, the caller compiles the triggers and choice patterns itself.
+    public static func validate(_ flow: Flow, concepts: ConceptTable, lists: Set<String>, checkPatterns: Bool = true) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         let ids = flow.stepOrder
         func unknown(_ target: Located<String>, _ what: String) {
@@ -48,12 +49,14 @@ public enum FlowValidator {
                                            hint: "add `say:` with the question"))
             }
         }
-        for trigger in flow.triggers {
-            problems += patternProblems(trigger, concepts: concepts)
-        }
-        for id in ids {
-            guard case .choices(let choices)? = flow.steps[id]?.expectation else { continue }
-            for pattern in choices.flatMap(\.patterns) { problems += patternProblems(pattern, concepts: concepts) }
+        if checkPatterns {
+            for trigger in flow.triggers {
+                problems += patternProblems(trigger, concepts: concepts)
+            }
+            for id in ids {
+                guard case .choices(let choices)? = flow.steps[id]?.expectation else { continue }
+                for pattern in choices.flatMap(\.patterns) { problems += patternProblems(pattern, concepts: concepts) }
+            }
         }
         guard !problems.contains(where: { $0.code == "F010" }) else { return problems }
         problems += reachability(flow)

@@ -44,7 +44,10 @@ public final class Session {
     public var variables: [String: String] { active?.variables ?? [:] }
 
     /// Lines to greet someone who opens the program in a terminal.
-    public func greeting() -> [String] {
+    public func greeting() -> [String] { Self.greeting(region: region) }
+
+    /// The greeting for `region`, available before any flow is loaded.
+    public static func greeting(region: CrisisDirectory.Region) -> [String] {
         [
             "Hi. I'm a small program you can talk to between therapy sessions.",
             "I'm not a therapist or a person, nobody reads this, and I can't contact anyone.",

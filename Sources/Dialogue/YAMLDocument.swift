@@ -13,7 +13,7 @@ struct YAMLDocument {
     init(path: String, text: String) throws(Diagnostic) {
         self.path = path
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, .basic) else {  // every scalar stays text: no tag guessing
                 throw Diagnostic(path: path, line: 1, column: 1, code: "F001", message: "the file is empty",
                                  hint: "a flow needs at least id, title, triggers, start and steps")
             }

@@ -33,7 +33,7 @@ public struct IntentMatcher: Sendable {
     public init(concepts: ConceptTable) {
         self.concepts = concepts
         index = PatternIndex(concepts: concepts)
-        vocabulary = concepts.vocabulary
+        vocabulary = []
         corrector = SpellingCorrector(vocabulary: [])
     }
 
@@ -52,6 +52,9 @@ public struct IntentMatcher: Sendable {
             owners.append(triggerNumber)
         }
         vocabulary.formUnion(pattern.literalWords)
+        for name in Set(pattern.conceptNames) {
+            if let id = concepts.id(of: name) { vocabulary.formUnion(concepts.concepts[id].phrases.joined()) }
+        }
     }
 
     /// Rebuilds the spelling corrector; call once after adding triggers.

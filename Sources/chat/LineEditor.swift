@@ -15,13 +15,14 @@ final class LineEditor {
     private let editor: OpaquePointer
     private let history: OpaquePointer
     private let historyPath: String?
-    private let completions: [String]
+    private let completions: () -> [String]
 
-    /// Opens the editor. `historyPath` is loaded now and saved after every line (mode 0600).
-    init(historyPath: String?, completions: [String]) {
+    /// Opens the editor. `historyPath` is loaded now and saved after every line (mode 0600);
+    /// `completions` is asked for the words Tab completes.
+    init(historyPath: String?, completions: @escaping () -> [String]) {
         ce_setlocale()
         self.historyPath = historyPath
-        self.completions = completions.sorted()
+        self.completions = completions
         editor = ce_init(CommandLine.arguments.first ?? "chat")
         history = ce_history_init(1000)
         ce_set_editor(editor, "emacs")
@@ -82,7 +83,7 @@ final class LineEditor {
         let length = ce_line_before_cursor(editor, &buffer, Int32(buffer.count))
         let before = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        let candidates = completions.filter { $0.hasPrefix(word.lowercased()) }
+        let candidates = completions().sorted().filter { $0.hasPrefix(word.lowercased()) }
         guard !candidates.isEmpty else { return 6 }  // CC_ERROR: beep
         var common = candidates[0]
         for candidate in candidates.dropFirst() {

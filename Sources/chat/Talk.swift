@@ -31,6 +31,9 @@ struct Talk: ParsableCommand {
     @Flag(help: "Don't read or save line history.")
     var noHistory = false
 
+    @Flag(help: "After a piped run, print the time each turn took (p50, p99, max) to standard error.")
+    var timings = false
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
     func validate() throws {
@@ -42,20 +45,30 @@ struct Talk: ParsableCommand {
     func run() throws {
         signal(SIGPIPE, SIG_IGN)
         let interactive = isatty(0) == 1 && format == .text
-        let library = self.library.load()
         let environment = ProcessInfo.processInfo.environment
         let regionCode = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CrisisDirectory.regionFromLocale(environment)
         let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
-        let session = Session(library: library, region: regionCode, seed: seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1),
-                              journal: store)
+        let seed = seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1)
+        let options = library
+        // Flows compile in the background while the greeting shows; the first answer waits for them.
+        // Through a pipe the first line needs everything at once, so there is nothing to overlap.
+        let loading = interactive ? Background { options.load() } : Background.ready(options.load())
+        var started: Session?
+        func session() -> Session {
+            if let started { return started }
+            let session = Session(library: loading.value, region: regionCode, seed: seed, journal: store)
+            started = session
+            return session
+        }
         let columns = Int(ce_terminal_width())
         let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false),
                                 width: interactive && columns > 0 ? columns - 1 : nil)
         if interactive {
-            let completions = ["help", "menu", "stop", "quit", "crisis"] + library.menuFlows.map(\.id.value)
-            let editor = LineEditor(historyPath: noHistory ? nil : Paths.history, completions: completions)
-            renderer.show(session.greeting(), urgent: false)
+            let editor = LineEditor(historyPath: noHistory ? nil : Paths.history) {
+                ["help", "menu", "stop", "quit", "crisis"] + loading.value.menuFlows.map(\.id.value)
+            }
+            renderer.show(Session.greeting(region: CrisisDirectory.builtIn.region(regionCode)), urgent: false)
             while true {
                 switch editor.read(prompt: "> ") {
                 case .end:
@@ -65,18 +78,41 @@ struct Talk: ParsableCommand {
                 case .interrupted:
                     continue
                 case .line(let line):
-                    let reply = session.respond(to: line)
+                    let reply = session().respond(to: line)
                     renderer.show(reply, input: line)
                     if reply.quit { return }
                 }
             }
         } else {
+            let session = session()
             var reader = LineReader()
+            var durations: [UInt64] = []
+            defer { if timings { Output.error(TurnTimings(durations).summary + "\n") } }
             while let line = reader.next() {
+                let start = DispatchTime.now().uptimeNanoseconds
                 let reply = session.respond(to: line)
+                if timings { durations.append(DispatchTime.now().uptimeNanoseconds - start) }
                 renderer.show(reply, input: line)
                 if reply.quit { return }
             }
         }
+    }
+}
+
+/// Percentiles of how long each turn took, for `--timings`.
+struct TurnTimings {
+    let sorted: [UInt64]
+
+    init(_ durations: [UInt64]) { sorted = durations.sorted() }
+
+    func percentile(_ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let index = min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)
+        return Double(sorted[max(0, index)]) / 1000
+    }
+
+    var summary: String {
+        String(format: "turns=%d p50_us=%.1f p99_us=%.1f max_us=%.1f", sorted.count, percentile(0.5), percentile(0.99),
+               Double(sorted.last ?? 0) / 1000)
     }
 }

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmarks, run on demand (not in CI). Every comparison runs side by side in one go.
+#
+#   Benchmarks/run.sh peers     routing speed against AIML-python and RiveScript-python
+#   Benchmarks/run.sh startup   start-up against a Swift hello-world that imports Foundation
+#   Benchmarks/run.sh turns     time per turn (p50, p99) over a long piped conversation
+#   Benchmarks/run.sh           all three
+#
+# Needs python3 (a virtual environment with rivescript and aiml is made in $WORK), and the
+# generator in ../shared/bench (set BENCH_KIT to point elsewhere). hyperfine is used when present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+kit=${BENCH_KIT:-$root/../shared/bench}
+work=${WORK:-/tmp/between-bench}
+lines=${LINES_PER_RUN:-2000}
+mkdir -p "$work"
+
+echo "== build (release)"
+swift build -c release --product chat >&2
+chat="$(swift build -c release --show-bin-path)/chat"
+
+peers() {
+    [ -f "$kit/gen.py" ] || { echo "no generator at $kit/gen.py; set BENCH_KIT" >&2; exit 1; }
+    if [ ! -x "$work/venv/bin/python" ]; then
+        python3 -m venv "$work/venv"
+        "$work/venv/bin/pip" install -q rivescript aiml
+    fi
+    printf '%-8s %-14s %12s %10s %9s\n' intents engine lines/s "agree %" "x AIML"
+    for k in 50 1000 10000; do
+        dir="$work/b$k"
+        [ -d "$dir/flows" ] || python3 "$kit/gen.py" "$k" "$lines" "$dir" > /dev/null
+        aiml=$("$work/venv/bin/python" "$kit/peers.py" aiml "$dir/rules.aiml" "$dir/inputs.txt" "$dir/aiml.out" | sed 's/.*lines_per_s=//')
+        agree_aiml=$(paste "$dir/aiml.out" "$dir/expected.tsv" | awk '$1==$2{a++} END{printf "%.1f", 100*a/NR}')
+        printf '%-8s %-14s %12s %10s %9s\n' "$k" aiml-python "$aiml" "$agree_aiml" 1.0
+        if [ "$k" -le 1000 ]; then
+            rive=$("$work/venv/bin/python" "$kit/peers.py" rivescript "$dir/rules.rive" "$dir/inputs.txt" | sed 's/.*lines_per_s=//')
+            printf '%-8s %-14s %12s %10s %9s\n' "$k" rivescript-py "$rive" - "$(awk -v a="$rive" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')"
+        fi
+        ours=$("$chat" match --stats --flows "$dir/flows" < "$dir/inputs.txt" 2>&1 > "$dir/chat.out" | sed 's/.*lines_per_s=\([0-9]*\).*/\1/')
+        load=$("$chat" match --stats --flows "$dir/flows" < /dev/null 2>&1 > /dev/null | sed 's/.*load_s=\([0-9.]*\).*/\1/')
+        agree=$(paste <(cut -f1 "$dir/chat.out") "$dir/expected.tsv" | awk '$1==$2{a++} END{printf "%.1f", 100*a/NR}')
+        printf '%-8s %-14s %12s %10s %9s   (load %ss)\n' "$k" "chat match" "$ours" "$agree" "$(awk -v a="$ours" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')" "$load"
+    done
+}
+
+startup() {
+    hello="$work/hello"
+    if [ ! -x "$hello/.build/release/hello" ]; then
+        mkdir -p "$hello/Sources/hello"
+        printf '// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "hello", targets: [.executableTarget(name: "hello")])\n' > "$hello/Package.swift"
+        printf 'import Foundation\nprint("Hello, world")\n' > "$hello/Sources/hello/main.swift"
+        (cd "$hello" && swift build -c release > /dev/null)
+    fi
+    printf 'hello\n' > "$work/one.txt"
+    if command -v hyperfine > /dev/null; then
+        hyperfine -N --warmup 3 --runs 50 "$hello/.build/release/hello" "$chat --region US --flows $root/Scripts/flows" \
+            --input "$work/one.txt" 2>/dev/null | grep -E "Time|±|faster|slower" || true
+    fi
+    echo "first reply through a pipe (all shipped flows):"
+    python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" <<'PY'
+import statistics, subprocess, sys, time
+chat, hello, one = sys.argv[1:4]
+def timed(cmd):
+    out = []
+    for _ in range(40):
+        with open(one) as f:
+            t = time.perf_counter(); subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); out.append((time.perf_counter() - t) * 1000)
+    return statistics.median(out)
+h, c = timed([hello]), timed([chat, "--region", "US"])
+print(f"  hello-world median_ms={h:.1f}  chat median_ms={c:.1f}  ratio={c / h:.2f}")
+PY
+    echo "first prompt in a terminal (pseudo-terminal):"
+    printf '  hello-world: '; python3 Benchmarks/first_prompt.py 30 "Hello" "$hello/.build/release/hello"
+    printf '  chat:        '; python3 Benchmarks/first_prompt.py 30 "> " "$chat" --no-history
+    echo "loading 1,000 flow files:"
+    [ -d "$work/b1000/flows" ] || python3 "$kit/gen.py" 1000 "$lines" "$work/b1000" > /dev/null
+    for _ in 1 2 3; do "$chat" match --stats --flows "$work/b1000/flows" < /dev/null 2>&1 > /dev/null; done
+}
+
+turns() {
+    grep -h '^> ' Scripts/transcripts/*.transcript | sed 's/^> //' | grep -vix 'quit\|exit\|bye\|goodbye' > "$work/turns-one.txt"
+    for _ in $(seq 1 25); do cat "$work/turns-one.txt"; done > "$work/turns.txt"
+    echo "turns over $(wc -l < "$work/turns.txt") piped lines (safety screen, commands, matching and the flow runtime):"
+    for _ in 1 2 3; do "$chat" --timings < "$work/turns.txt" 2>&1 > /dev/null; done
+}
+
+case "${1:-all}" in
+    peers) peers ;;
+    startup) startup ;;
+    turns) turns ;;
+    all) peers; startup; turns ;;
+    *) echo "usage: Benchmarks/run.sh [peers|startup|turns|all]" >&2; exit 64 ;;
+esac
