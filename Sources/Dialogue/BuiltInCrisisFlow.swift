@@ -4,7 +4,7 @@
 enum BuiltInCrisisFlow {
     static let source = #"""
 # The crisis flow. The safety screen starts it, from any state, at one of these steps:
-# crisis, emergency, concern, danger, harm-others. A user flow can't replace it.
+# crisis, emergency, concern, danger, harm-others, someone-else. A user flow can't replace it.
 # Safe-messaging rules for every line here: no method details, no arguing, no jokes, no emoji,
 # no promise of secrecy, and never claim to be a person or a clinician.
 # A copy of this file is compiled into the program (Sources/Dialogue/BuiltInCrisisFlow.swift);
@@ -201,6 +201,25 @@ steps:
       I'm a computer program, not a person, and I can't contact anyone for you.
       Would you like to try a slow breathing exercise to help things settle?
     yesno: {yes: ground-breathe, no: stay, unsure: stay}
+
+  someone-else:
+    say: |
+      It sounds like you're worried about someone you care about. That's a lot to carry.
+      If they might be in danger right now, call {{emergency_number}}.
+      These lines also help people who are worried about someone else:
+      {{crisis_lines}}
+      It's okay to ask them kindly and directly whether they are thinking about suicide. Asking doesn't put the idea in their head.
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      How are you holding up yourself?
+    capture: own_feelings
+    next: someone-else-end
+
+  someone-else-end:
+    say: |
+      Thank you for telling me. Caring for someone who is struggling is hard, and your feelings matter too.
+      We can carry on, or you can type help to see what else we can do.
+    resume: true
+
 
 """#
 

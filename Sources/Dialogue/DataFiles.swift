@@ -58,7 +58,8 @@ public enum DataFiles {
     public static func lexicon(path: String) throws(Diagnostic) -> SafetyLexicon {
         let doc = try YAMLDocument(contentsOf: path)
         let top = try doc.mapping(doc.root, what: "the lexicon")
-        try doc.checkKeys(top, allowed: ["concepts", "spellings", "negators", "figures", "signals", "combinations"], in: "the lexicon")
+        try doc.checkKeys(top, allowed: ["concepts", "spellings", "typo_targets", "negators", "figures", "signals", "combinations"],
+                          in: "the lexicon")
         func node(_ key: String) -> Node? { top.first { $0.key == key }?.value }
         var lexicon = SafetyLexicon()
         if let concepts = node("concepts") {
@@ -71,6 +72,7 @@ public enum DataFiles {
                 lexicon.spellings[pair.key] = try doc.string(pair.value, what: pair.key)
             }
         }
+        if let targets = node("typo_targets") { lexicon.typoTargets = try doc.strings(targets, what: "typo_targets").map(\.0) }
         if let negators = node("negators") { lexicon.negators = try doc.strings(negators, what: "negators").map(\.0) }
         if let figures = node("figures") { lexicon.figures = try doc.strings(figures, what: "figures").map(\.0) }
         func tier(_ node: Node) throws(Diagnostic) -> SafetyTier {
@@ -92,7 +94,7 @@ public enum DataFiles {
                 if let node = field("category") {
                     let text = try doc.string(node, what: "category")
                     guard let parsed = SafetyCategory(rawValue: text) else {
-                        throw doc.error(node, "S002", "unknown category '\(text)'", hint: "use oneself, danger or others")
+                        throw doc.error(node, "S002", "unknown category '\(text)'", hint: "use oneself, danger, others or someoneElse")
                     }
                     category = parsed
                 }

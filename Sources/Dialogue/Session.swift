@@ -77,7 +77,7 @@ public final class Session {
         }
         if assessment.tier == .concern, active?.flow.id.value != FlowLibrary.crisisID {
             suspended = active
-            escalate(to: "concern", &reply, keepSuspended: true)
+            escalate(to: assessment.category == .someoneElse ? "someone-else" : "concern", &reply, keepSuspended: true)
             return
         }
         if text.isEmpty {
@@ -125,6 +125,7 @@ public final class Session {
         switch assessment.category {
         case .danger: return "danger"
         case .others: return "harm-others"
+        case .someoneElse: return "someone-else"
         case .oneself: return assessment.tier == .emergency ? "emergency" : "crisis"
         }
     }

@@ -159,6 +159,11 @@ public enum Normalizer {
             let stem = String(word.dropLast(suffix.count))
             return (shorthand[stem] ?? [stem]) + replacement
         }
+        // French and Italian elision: j'ai, m'endormir, n'en, qu'il.
+        let parts = word.split(separator: "'", maxSplits: 1).map(String.init)
+        if parts.count == 2, parts[0].count == 1 || parts[0] == "qu", !parts[1].isEmpty {
+            return [parts[0]] + expand(parts[1])
+        }
         return [String(word.unicodeScalars.filter { $0 != "'" }.map(Character.init))]
     }
 
@@ -204,9 +209,11 @@ public enum Normalizer {
         "gotta": ["got", "to"], "tryna": ["trying", "to"], "u": ["you"], "ur": ["your"], "r": ["are"],
         "y'all": ["you", "all"], "let's": ["let", "us"], "it's": ["it", "is"], "that's": ["that", "is"],
         "there's": ["there", "is"], "what's": ["what", "is"], "he's": ["he", "is"], "she's": ["she", "is"],
-        "idk": ["i", "do", "not", "know"], "dunno": ["do", "not", "know"], "pls": ["please"], "plz": ["please"],
+        "idk": ["i", "do", "not", "know"], "whats": ["what", "is"], "thats": ["that", "is"], "theres": ["there", "is"],
+        "hes": ["he", "is"], "hed": ["he", "would"], "itll": ["it", "will"], "youll": ["you", "will"], "theyre": ["they", "are"],
+        "wouldve": ["would", "have"], "shouldve": ["should", "have"], "couldve": ["could", "have"], "dunno": ["do", "not", "know"], "pls": ["please"], "plz": ["please"],
         "thx": ["thanks"], "ok": ["okay"], "k": ["okay"], "okey": ["okay"], "yeah": ["yes"], "yep": ["yes"],
-        "yup": ["yes"], "ya": ["yes"], "yea": ["yes"], "nah": ["no"], "nope": ["no"], "cuz": ["because"],
+        "yup": ["yes"], "yea": ["yes"], "nah": ["no"], "nope": ["no"], "cuz": ["because"],
         "coz": ["because"], "bc": ["because"], "tho": ["though"], "rn": ["right", "now"], "tmrw": ["tomorrow"],
         "2nite": ["tonight"], "tonite": ["tonight"], "2day": ["today"], "ppl": ["people"], "abt": ["about"],
     ]

@@ -51,9 +51,11 @@ public struct SafetyLexicon: Sendable {
     public var concepts: [String: [String]]
     /// Known misspellings and slang spellings, mapped to the word they stand for.
     public var spellings: [String: String]
+    /// Longer words worth fixing when typed one letter off (`suicde`, `overdoes`).
+    public var typoTargets: [String]
 
     public init(signals: [Signal] = [], combinations: [Combination] = [], figures: [String] = [], negators: [String] = [],
-                concepts: [String: [String]] = [:], spellings: [String: String] = [:])
+                concepts: [String: [String]] = [:], spellings: [String: String] = [:], typoTargets: [String] = [])
     {
         self.signals = signals
         self.combinations = combinations
@@ -61,6 +63,7 @@ public struct SafetyLexicon: Sendable {
         self.negators = negators
         self.concepts = concepts
         self.spellings = spellings
+        self.typoTargets = typoTargets
     }
 
     /// This lexicon with everything in `other` added.
@@ -80,6 +83,7 @@ public struct SafetyLexicon: Sendable {
         merged.negators += other.negators.filter { !merged.negators.contains($0) }
         for (name, members) in other.concepts { merged.concepts[name, default: []] += members }
         merged.spellings.merge(other.spellings) { mine, _ in mine }
+        merged.typoTargets += other.typoTargets.filter { !merged.typoTargets.contains($0) }
         return merged
     }
 }

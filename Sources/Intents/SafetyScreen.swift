@@ -10,7 +10,12 @@ public struct SafetyScreen: Sendable {
         public var pattern: String
         /// The words the pattern covered.
         public var words: String
+        /// Softened: negated ("I'm not going to") or in the past ("I used to").
         public var negated: Bool
+        /// The clause jokes ("lol"): softens ideation, never an act or a method.
+        public var joking: Bool = false
+        /// About someone else ("my friend wants to die"), not the person writing.
+        public var aboutSomeoneElse: Bool = false
     }
 
     /// The verdict on one line, with the evidence behind it.
@@ -37,6 +42,15 @@ public struct SafetyScreen: Sendable {
     private let vocabulary: Set<String>
     private let spellings: [String: [String]]
     private let negators: Set<String>
+    private let jokes: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "rofl", "xd"]
+    /// Words that make a statement about someone else when they come before it in the clause.
+    private let otherPeople: Set<String> = [
+        "he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad",
+        "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife",
+        "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother",
+        "aunt", "uncle", "coworker", "classmate", "student", "patient", "client", "neighbor", "neighbour", "bf", "gf",
+    ]
+    private let firstPerson: Set<String> = ["i", "me", "my", "myself", "mine", "im"]
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.
     public private(set) var problems: [String] = []
 
@@ -87,7 +101,9 @@ public struct SafetyScreen: Sendable {
         self.figureIndex = figureIndex
         self.figureSource = figureSource
         self.vocabulary = vocabulary
-        self.corrector = SpellingCorrector(vocabulary: vocabulary)
+        // Only chosen longer words are fixed by edit distance: fixing toward any lexicon word would
+        // turn ordinary words into risk words (tired -> tied, brought -> bought).
+        self.corrector = SpellingCorrector(vocabulary: Set(lexicon.typoTargets.flatMap(Normalizer.words)), minimumLength: 6)
         self.spellings = spellings
         self.negators = Set(lexicon.negators.flatMap(Normalizer.words))
         self.problems = problems
@@ -151,6 +167,7 @@ public struct SafetyScreen: Sendable {
             }
         }
         read += words
+        let joking = words.contains(where: jokes.contains)
         var seen = Set<String>()
         for start in words.indices where words[start] != "_" {
             for match in signalIndex.prefixMatches(words, from: start) where match.end > start {
@@ -161,19 +178,43 @@ public struct SafetyScreen: Sendable {
                 let key = "\(name)|\(start)"
                 guard seen.insert(key).inserted else { continue }
                 hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
-                                negated: isNegated(words, before: start)))
+                                negated: isNegated(words, before: start, covered: covered), joking: joking,
+                                aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered)))
             }
         }
     }
 
-    /// Whether a negator sits in the four words before `start` (`I'm not going to ...`).
-    func isNegated(_ words: [String], before start: Int) -> Bool {
+    /// Whether a negator sits in the four words before `start` (`I'm not going to ...`), or the
+    /// statement is in the past (`I used to ...`).
+    func isNegated(_ words: [String], before start: Int, covered: ArraySlice<String> = []) -> Bool {
+        if let used = covered.firstIndex(of: "used"), covered.index(after: used) < covered.endIndex,
+           covered[covered.index(after: used)] == "to"
+        {
+            return true
+        }
         let from = max(0, start - 4)
+        for index in from..<start where words[index] == "used" && index + 1 < words.count && words[index + 1] == "to" {
+            return true
+        }
         for index in from..<start where negators.contains(words[index]) {
             let next = index + 1 < words.count ? words[index + 1] : ""
             if ["stop", "help", "one", "longer", "matter", "wait"].contains(next) { continue }  // can't stop, no one
             if index > 0, ["can", "could"].contains(words[index - 1]), ["stop", "help"].contains(next) { continue }
             return true
+        }
+        return false
+    }
+
+    /// Whether the statement starting at `start` is about another person: a person word comes
+    /// before it in the clause with no "I", "me" or "my" in between, and it names no one's self but theirs.
+    func isAboutSomeoneElse(_ words: [String], before start: Int, covered: ArraySlice<String>) -> Bool {
+        if covered.contains(where: { ["myself", "me", "my", "i"].contains($0) }) { return false }
+        if covered.contains(where: { ["himself", "herself", "themselves", "themself"].contains($0) }) { return true }
+        var index = start - 1
+        while index >= max(0, start - 8) {
+            if firstPerson.contains(words[index]) { return false }
+            if otherPeople.contains(words[index]) { return true }
+            index -= 1
         }
         return false
     }
@@ -192,9 +233,15 @@ public struct SafetyScreen: Sendable {
         }
         var present = Set<String>()
         var firmNegated = false
+        // "...but I'd never act on them" takes back what came before, by one step.
+        let disavowed = hits.contains { $0.signal == "disavowal" && !$0.negated }
         for hit in hits {
             guard let signal = lexicon.signals.first(where: { $0.name == hit.signal }) else { continue }
-            if hit.negated {
+            if hit.aboutSomeoneElse, signal.category == .oneself, signal.tier > .none {
+                raise(min(signal.tier, .concern), .someoneElse)
+                continue
+            }
+            if hit.negated || (hit.joking && !signal.firm) || (disavowed && !signal.firm && signal.tier >= .crisis) {
                 if signal.firm { firmNegated = true }
                 let softened = signal.tier == .concern ? SafetyTier.none : signal.tier.softened
                 raise(signal.firm ? max(softened, .concern) : softened, signal.category)

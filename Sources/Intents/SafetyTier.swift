@@ -37,4 +37,6 @@ public enum SafetyCategory: String, Sendable, CaseIterable {
     case danger
     /// Someone else, from the person.
     case others
+    /// Someone else, from themselves: a friend or relative in crisis.
+    case someoneElse
 }

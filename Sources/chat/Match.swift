@@ -77,7 +77,12 @@ struct Explanation {
         out += "  screened words: \(assessment.normalized)\n"
         for figure in assessment.figures { out += "  figure of speech set aside: \(figure)\n" }
         for hit in assessment.hits {
-            out += "  signal \(hit.signal)\(hit.negated ? " (negated)" : ""): '\(hit.words)' by pattern '\(hit.pattern)'\n"
+            var notes: [String] = []
+            if hit.negated { notes.append("negated or in the past") }
+            if hit.joking { notes.append("joking") }
+            if hit.aboutSomeoneElse { notes.append("about someone else") }
+            let note = notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")"
+            out += "  signal \(hit.signal)\(note): '\(hit.words)' by pattern '\(hit.pattern)'\n"
         }
         for combination in assessment.combinations { out += "  combination raised the tier: \(combination)\n" }
         if assessment.tier >= .concern {

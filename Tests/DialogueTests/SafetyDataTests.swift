@@ -23,6 +23,10 @@ struct SafetyDataTests {
             for pattern in signal.patterns { #expect(inFile?.patterns.contains(pattern) == true, "\(signal.name): \(pattern)") }
         }
         for figure in SafetyLexicon.builtIn.figures { #expect(file.figures.contains(figure), "figure \(figure)") }
+        let filePatterns = file.signals.map(\.patterns.count).reduce(0, +)
+        let builtInPatterns = SafetyLexicon.builtIn.signals.map(\.patterns.count).reduce(0, +)
+        #expect(filePatterns == builtInPatterns, "run tools/make-builtin-lexicon.py after editing the lexicon")
+        #expect(file.combinations.count == SafetyLexicon.builtIn.combinations.count)
         for (name, members) in SafetyLexicon.builtIn.concepts {
             #expect(Set(members).isSubset(of: Set(file.concepts[name] ?? [])), "concept \(name)")
         }

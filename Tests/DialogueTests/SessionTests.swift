@@ -95,6 +95,18 @@ struct SessionTests {
         #expect(session.respond(to: "3").step != "send")
     }
 
+    @Test("worry about someone else gets its own reply, then goes back to the exercise")
+    func someoneElse() {
+        let session = Shipped.session()
+        _ = session.respond(to: "help me notice something good")
+        let reply = session.respond(to: "my friend says she wants to kill herself")
+        #expect(reply.step == "someone-else")
+        #expect(reply.lines.contains { $0.contains("988") })
+        #expect(reply.lines.contains { $0.contains("worried about someone") })
+        let back = session.respond(to: "pretty shaken honestly")
+        #expect(back.flow == "two-good-things")
+    }
+
     @Test("stop leaves an exercise; help and quit work inside one")
     func commands() {
         let session = Shipped.session()

@@ -94,4 +94,36 @@ struct SafetyScreenTests {
         #expect(screen.assess("").tier == .none)
         #expect(screen.assess("?!... \u{1F600}").tier == .none)
     }
+
+    @Test("a statement about someone else is a concern about them, not a crisis about the writer")
+    func someoneElse() {
+        for text in ["my friend says she wants to die", "my brother has been cutting himself", "im scared my mom might hurt herself"] {
+            let assessment = screen.assess(text)
+            #expect(assessment.tier == .concern, "\(text)")
+            #expect(assessment.category == .someoneElse, "\(text)")
+        }
+        #expect(screen.assess("my friend told me i should kill myself").category == .oneself)
+    }
+
+    @Test("joking, the past and taking it back soften by one step, never below concern")
+    func softening() {
+        #expect(screen.assess("ugh these cramps, i want to die lol").tier == .concern)
+        #expect(screen.assess("i used to cut").tier == .concern)
+        #expect(screen.assess("intrusive thoughts about hurting myself but i'd never act on them").tier == .concern)
+        #expect(screen.assess("i took all my pills lol").tier == .emergency, "an act is never softened by a joke")
+    }
+
+    @Test("French elisions are split before matching")
+    func elision() {
+        #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
+        #expect(screen.assess("j'aimerais m'endormir et ne jamais me réveiller").tier >= .crisis)
+    }
+
+    @Test("ordinary words are not 'corrected' into risk words")
+    func noFalseCorrections() {
+        #expect(screen.assess("i brought my meds with me on the trip").tier == .none)
+        #expect(screen.assess("so tired of being alive").tier >= .crisis, "tired stays tired")
+        #expect(screen.assess("i want to kil myslef").tier >= .crisis)
+        #expect(screen.assess("thinking about suicde").tier >= .crisis, "one letter off a typo target")
+    }
 }
