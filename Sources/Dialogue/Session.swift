@@ -77,7 +77,12 @@ public final class Session {
         }
         if assessment.tier == .concern, active?.flow.id.value != FlowLibrary.crisisID {
             suspended = active
-            escalate(to: assessment.category == .someoneElse ? "someone-else" : "concern", &reply, keepSuspended: true)
+            let entry = switch assessment.category {
+            case .someoneElse: "someone-else"
+            case .others: "harm-others"
+            default: "concern"
+            }
+            escalate(to: entry, &reply, keepSuspended: true)
             return
         }
         if text.isEmpty {

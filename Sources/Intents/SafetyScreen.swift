@@ -16,6 +16,8 @@ public struct SafetyScreen: Sendable {
         public var joking: Bool = false
         /// About someone else ("my friend wants to die"), not the person writing.
         public var aboutSomeoneElse: Bool = false
+        /// Which clause of the message it was found in.
+        public var clause: Int = 0
     }
 
     /// The verdict on one line, with the evidence behind it.
@@ -48,7 +50,8 @@ public struct SafetyScreen: Sendable {
         "he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad",
         "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife",
         "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother",
-        "aunt", "uncle", "coworker", "classmate", "student", "patient", "client", "neighbor", "neighbour", "bf", "gf",
+        "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf",
+        "gf", "guy", "girl", "man", "woman", "lady", "boy",
     ]
     private let firstPerson: Set<String> = ["i", "me", "my", "myself", "mine", "im"]
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.
@@ -129,11 +132,11 @@ public struct SafetyScreen: Sendable {
         var hits: [Hit] = []
         var figures: [String] = []
         var read: [String] = []
-        for clause in clauses {
+        for (number, clause) in clauses.enumerated() {
             var start = 0
             repeat {
                 let window = Array(clause[start..<min(clause.count, start + Self.window)])
-                screen(window, hits: &hits, figures: &figures, read: &read)
+                screen(window, clause: number, hits: &hits, figures: &figures, read: &read)
                 start += Self.window - 8
             } while start + 8 < clause.count
         }
@@ -153,7 +156,7 @@ public struct SafetyScreen: Sendable {
         return [corrector.correct(word)]
     }
 
-    private func screen(_ words: [String], hits: inout [Hit], figures: inout [String], read: inout [String]) {
+    private func screen(_ words: [String], clause: Int, hits: inout [Hit], figures: inout [String], read: inout [String]) {
         var words = words
         var position = 0
         while position < words.count {
@@ -167,7 +170,10 @@ public struct SafetyScreen: Sendable {
             }
         }
         read += words
-        let joking = words.contains(where: jokes.contains)
+        // "lol" jokes, unless it is taken back: "not lol", "I'm not even kidding".
+        let joking = words.indices.contains { index in
+            jokes.contains(words[index]) && !words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
+        } && !words.contains("seriously")
         var seen = Set<String>()
         for start in words.indices where words[start] != "_" {
             for match in signalIndex.prefixMatches(words, from: start) where match.end > start {
@@ -179,7 +185,7 @@ public struct SafetyScreen: Sendable {
                 guard seen.insert(key).inserted else { continue }
                 hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
                                 negated: isNegated(words, before: start, covered: covered), joking: joking,
-                                aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered)))
+                                aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered), clause: clause))
             }
         }
     }
@@ -235,13 +241,16 @@ public struct SafetyScreen: Sendable {
         var firmNegated = false
         // "...but I'd never act on them" takes back what came before, by one step.
         let disavowed = hits.contains { $0.signal == "disavowal" && !$0.negated }
+        // "...as a teen, but I'm in a good place now" puts its own clause in the past.
+        let pastClauses = Set(hits.filter { $0.signal == "past" }.map(\.clause))
         for hit in hits {
             guard let signal = lexicon.signals.first(where: { $0.name == hit.signal }) else { continue }
             if hit.aboutSomeoneElse, signal.category == .oneself, signal.tier > .none {
                 raise(min(signal.tier, .concern), .someoneElse)
                 continue
             }
-            if hit.negated || (hit.joking && !signal.firm) || (disavowed && !signal.firm && signal.tier >= .crisis) {
+            let past = pastClauses.contains(hit.clause) && !signal.firm
+            if hit.negated || past || (hit.joking && !signal.firm) || (disavowed && !signal.firm && signal.tier >= .crisis) {
                 if signal.firm { firmNegated = true }
                 let softened = signal.tier == .concern ? SafetyTier.none : signal.tier.softened
                 raise(signal.firm ? max(softened, .concern) : softened, signal.category)
