@@ -21,12 +21,14 @@ extension Normalizer {
                 } else {
                     singleLetters = 0
                 }
-                var word = [UInt8](bytes[start..<end])
-                for index in word.indices where word[index] <= UInt8(ascii: "Z") && word[index] >= UInt8(ascii: "A") {
-                    word[index] |= 0x20
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let string: String
+                if slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) {
+                    string = String(decoding: slice.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 }, as: UTF8.self)
+                } else {
+                    string = String(decoding: slice, as: UTF8.self)
                 }
-                let string = String(decoding: word, as: UTF8.self)
-                if word.count <= longestShorthand, let whole = shorthand[string] { words += whole } else { words.append(string) }
+                if slice.count <= longestShorthand, let whole = shorthand[string] { words += whole } else { words.append(string) }
                 return true
             }
             for index in 0..<bytes.count {

@@ -14,6 +14,8 @@ public struct SpellingCorrector: Sendable {
     private var strings: [String] = []
     /// Hash of each one-deletion form (and of each word itself) -> the words it comes from.
     private var forms: [UInt64: [Int32]] = [:]
+    /// One bit per form hash (a Bloom filter): most unknown words are turned away here, cheaply.
+    private var bits: [UInt64] = [UInt64](repeating: 0, count: 1 << 14)
 
     public init(vocabulary: Set<String>, minimumLength: Int = 5) {
         self.vocabulary = vocabulary
@@ -26,7 +28,10 @@ public struct SpellingCorrector: Sendable {
             var seen = Set<UInt64>()
             for skipping in -1..<bytes.count {
                 let hash = Self.hash(bytes, skipping: skipping)
-                if seen.insert(hash).inserted { forms[hash, default: []].append(number) }
+                if seen.insert(hash).inserted {
+                    forms[hash, default: []].append(number)
+                    bits[Int(hash >> 6) & (bits.count - 1)] |= 1 << (hash & 63)
+                }
             }
         }
     }
@@ -58,7 +63,8 @@ public struct SpellingCorrector: Sendable {
             // Candidates by kind: a letter missing (one longer), extra (one shorter), swapped (same length).
             var missing: [Int32] = [], extra: [Int32] = [], swapped: [Int32] = []
             for skipping in -1..<bytes.count {
-                guard let numbers = forms[Self.hash(bytes, skipping: skipping)] else { continue }
+                let hash = Self.hash(bytes, skipping: skipping)
+                guard bits[Int(hash >> 6) & (bits.count - 1)] & (1 << (hash & 63)) != 0, let numbers = forms[hash] else { continue }
                 for number in numbers {
                     let candidate = words[Int(number)]
                     guard candidate.first == bytes.first, Self.isTypo(bytes, of: candidate) else { continue }
