@@ -240,7 +240,7 @@ public struct SafetyScreen: Sendable {
         var present = Set<String>()
         var firmNegated = false
         // "...but I'd never act on them" takes back what came before, by one step.
-        let disavowed = hits.contains { $0.signal == "disavowal" && !$0.negated }
+        let disavowed = hits.contains { $0.signal == "disavowal" }
         // "...as a teen, but I'm in a good place now" puts its own clause in the past.
         let pastClauses = Set(hits.filter { $0.signal == "past" }.map(\.clause))
         for hit in hits {
