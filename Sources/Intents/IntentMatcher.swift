@@ -59,7 +59,8 @@ public struct IntentMatcher: Sendable {
 
     /// Rebuilds the spelling corrector; call once after adding triggers.
     public mutating func finish() {
-        corrector = SpellingCorrector(vocabulary: vocabulary)
+        // Six letters or more: shorter words are too often other real words ("there" is not "three").
+        corrector = SpellingCorrector(vocabulary: vocabulary, minimumLength: 6)
     }
 
     /// The words a line is matched on: normalized, spell-corrected and capped.

@@ -167,11 +167,11 @@ public enum Normalizer {
         return [String(word.unicodeScalars.filter { $0 != "'" }.map(Character.init))]
     }
 
-    /// Whether some letter appears three or more times in a row.
+    /// Whether some letter appears three or more times in a row (digits don't count: 1000 stays 1000).
     static func hasRunOfThree(_ word: String) -> Bool {
         var last: UInt8 = 0, run = 0
         for byte in word.utf8 {
-            run = byte == last ? run + 1 : 1
+            run = byte == last && !(byte >= 0x30 && byte <= 0x39) ? run + 1 : 1
             last = byte
             if run == 3 { return true }
         }
@@ -184,7 +184,7 @@ public enum Normalizer {
         var last: Character?
         var run = 0
         for character in word {
-            if character == last { run += 1 } else { run = 1; last = character }
+            if character == last && !character.isNumber { run += 1 } else { run = 1; last = character }
             if run <= 2 { out.append(character) }
         }
         return out

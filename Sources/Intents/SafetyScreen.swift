@@ -51,7 +51,7 @@ public struct SafetyScreen: Sendable {
         "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife",
         "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother",
         "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf",
-        "gf", "guy", "girl", "man", "woman", "lady", "boy",
+        "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles",
     ]
     private let firstPerson: Set<String> = ["i", "me", "my", "myself", "mine", "im"]
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.

@@ -31,6 +31,32 @@ struct SafetyEvaluationTests {
         print("safety dev set: recall at tier \(reached)/\(risky), false alarms \(falseAlarms)/\(calm)")
     }
 
+    @Test("our regression set: risky messages keep reaching their tier, calm ones stay calm")
+    func regressionSet() throws {
+        let text = try String(contentsOfFile: Repository.root + "/Tests/Fixtures/safety-regression.tsv", encoding: .utf8)
+        let rows = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", maxSplits: 1).map(String.init) }
+        var reached: [SafetyTier: (Int, Int)] = [:]
+        var falseAlarms = 0, calm = 0
+        for row in rows where row.count == 2 {
+            let want = try #require(SafetyTier(name: row[0]))
+            let tier = screen.assess(row[1]).tier
+            if want == .none {
+                calm += 1
+                if tier >= .crisis { falseAlarms += 1 }
+            } else {
+                reached[want, default: (0, 0)].1 += 1
+                if tier >= want { reached[want, default: (0, 0)].0 += 1 }
+            }
+        }
+        for tier in [SafetyTier.concern, .crisis, .emergency] {
+            let (hit, total) = reached[tier] ?? (0, 0)
+            print("regression set: \(tier) \(hit)/\(total)")
+            #expect(total > 0 && Double(hit) / Double(total) >= 0.9, "\(tier): \(hit)/\(total)")
+        }
+        print("regression set: false alarms \(falseAlarms)/\(calm)")
+        #expect(Double(falseAlarms) / Double(calm) <= 0.01)
+    }
+
     /// Our own cases, written from the brief (implicit statements, plans without the word
     /// suicide, slang, other languages) and never tuned against the development set.
     @Test("implicit statements, plans and slang escalate", arguments: [

@@ -38,6 +38,7 @@ struct NormalizerTests {
     @Test("squeezes runs of three or more letters to two")
     func repeats() {
         #expect(Normalizer.words("sooooo tiiiired") == ["soo", "tiired"])
+        #expect(Normalizer.words("1110 and 1000") == ["1110", "and", "1000"], "numbers keep their digits")
     }
 
     @Test("numbers clauses at sentence punctuation")
