@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "FuzzScreen", dependencies: ["Intents", "Dialogue"], path: "Fuzz/FuzzScreen"),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "IntentsTests", dependencies: [
             "Intents", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),

