@@ -91,9 +91,8 @@ public struct Pattern: Sendable, Equatable {
             return current
         }
         results = try expand(elements, onto: results)
-        if results.count == 1 { return results[0].isEmpty ? [] : [LinearPattern(results[0])] }
-        var seen = Set<[Atom]>()
-        return results.filter { !$0.isEmpty && seen.insert($0).inserted }.map(LinearPattern.init)
+        // Duplicate forms ("[a] [a]") are harmless: every matcher reports each trigger once.
+        return results.filter { !$0.isEmpty }.map(LinearPattern.init)
     }
 }
 
