@@ -25,28 +25,21 @@ public struct CrisisDirectory: Sendable {
             self.verified = verified
         }
 
+        /// How to get through by phone: "call or text 988", "call 116 123", "text SHOUT to 85258".
+        private var phoneWays: [String] {
+            if let call, let text, call == text { return ["call or text \(call)"] }
+            return (call.map { ["call \($0)"] } ?? []) + (text.map { ["text \($0)"] } ?? [])
+        }
+
         /// The service and how to reach it, to fit in a sentence: "Samaritans (call 116 123)".
         public var reach: String {
-            var ways: [String] = []
-            if let call, let text, call == text {
-                ways.append("call or text \(call)")
-            } else {
-                if let call { ways.append("call \(call)") }
-                if let text { ways.append("text \(text)") }
-            }
-            if ways.isEmpty, let web { ways.append(web) }
+            let ways = phoneWays.isEmpty ? (web.map { [$0] } ?? []) : phoneWays
             return ways.isEmpty ? name : "\(name) (\(ways.joined(separator: " or ")))"
         }
 
         /// One short line a person can act on: "988 Suicide & Crisis Lifeline: call or text 988 (24/7)".
         public var summary: String {
-            var ways: [String] = []
-            if let call, let text, call == text {
-                ways.append("call or text \(call)")
-            } else {
-                if let call { ways.append("call \(call)") }
-                if let text { ways.append("text \(text)") }
-            }
+            var ways = phoneWays
             if let web { ways.append(ways.isEmpty ? web : "or visit \(web)") }
             var line = "\(name): \(ways.joined(separator: ", "))"
             if let hours { line += " (\(hours))" }
