@@ -65,6 +65,8 @@ public struct CrisisDirectory: Sendable {
 
     public var regions: [String: Region]
     public var retired: [Retired]
+    /// Codes of the regions read from a data file (the rest are compiled-in copies).
+    public var regionsFromFile: Set<String> = []
 
     /// The code of the region used when the person's region is unknown.
     public static let international = "INTL"
@@ -160,6 +162,7 @@ public struct CrisisDirectory: Sendable {
             }
         }
         var directory = CrisisDirectory(regions: regions, retired: retired)
+        directory.regionsFromFile = Set(regions.keys)
         for (code, region) in builtIn.regions where directory.regions[code] == nil { directory.regions[code] = region }
         return directory
     }

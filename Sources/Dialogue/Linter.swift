@@ -18,6 +18,46 @@ public enum Linter {
             .sorted { ($0.path, $0.line, $0.column, $0.code) < ($1.path, $1.line, $1.column, $1.code) }
     }
 
+    /// Problems in a data file that is not a flow (concepts, a list, the safety lexicon, the crisis
+    /// lines), or nil when `path` is none of those and should be read as a flow.
+    public static func lintDataFile(_ path: String) -> [Diagnostic]? {
+        let name = (path as NSString).lastPathComponent
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        do {
+            switch name {
+            case "concepts.yaml":
+                _ = try DataFiles.concepts(path: path)
+                return []
+            case "lexicon.yaml":
+                let screen = SafetyScreen(lexicon: SafetyLexicon.builtIn.adding(try DataFiles.lexicon(path: path)))
+                return screen.problems.map {
+                    Diagnostic(path: path, line: 1, column: 1, code: "S004", message: "pattern can't be compiled: \($0)")
+                }
+            case "crisis-lines.yaml":
+                return crisisLines(try CrisisDirectory.load(path: path)).map {
+                    var copy = $0
+                    copy.path = path
+                    return copy
+                }
+            default:
+                guard folder == "lists" else { return nil }
+                let list = try DataFiles.list(path: path)
+                var problems: [Diagnostic] = []
+                for pattern in list.items.flatMap(\.patterns) {
+                    do { _ = try Pattern(pattern.value).linearized(concepts: ConceptTable()) } catch {
+                        problems.append(Diagnostic(at: pattern.position, code: "F017", message: "bad pattern: \(error.message)",
+                                                   hint: error.hint))
+                    }
+                }
+                return problems
+            }
+        } catch let diagnostic as Diagnostic {
+            return [diagnostic]
+        } catch {
+            return [Diagnostic(path: path, line: 1, column: 1, code: "F000", message: "\(error)")]
+        }
+    }
+
     /// The same trigger in two flows, or a trigger that can only match what another flow's trigger already matches.
     static func triggerOverlaps(_ library: FlowLibrary) -> [Diagnostic] {
         var problems: [Diagnostic] = []
@@ -82,10 +122,11 @@ public enum Linter {
         return problems
     }
 
-    /// Crisis lines without a source or a verification date, and retired numbers shown as current.
+    /// Crisis lines without a source or a verification date, and retired numbers shown as current,
+    /// in the regions read from the data file.
     static func crisisLines(_ directory: CrisisDirectory) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for code in directory.regions.keys.sorted() {
+        for code in directory.regionsFromFile.sorted() {
             let region = directory.regions[code]!
             for line in region.lines + region.danger {
                 if line.source == nil || line.verified == nil {
