@@ -1,8 +1,8 @@
 import Intents
 
-/// The commands that work at every step: help, menu, stop and quit.
+/// The commands that work at every step: help, menu, stop, quit and crisis (the crisis lines).
 public enum Command: String, CaseIterable, Sendable {
-    case help, menu, stop, quit
+    case help, menu, stop, quit, crisis
 
     /// The patterns of each command, matched against the whole line.
     static let patterns: [Command: [String]] = [
@@ -12,6 +12,9 @@ public enum Command: String, CaseIterable, Sendable {
                 "[i] (want|would like) to (stop|quit|leave) [this|the] [exercise|flow] [now|please]",
                 "(quit|leave|end|cancel) (this|the) (exercise|flow)", "let us stop [here|now]"],
         .quit: ["(quit|exit|bye|goodbye|q)", "good bye"],
+        .crisis: ["[show|give me|the] crisis [line|lines|numbers|help]", "(hotline|helpline|hotlines|helplines)",
+                  "[i] need help (now|right now|urgently)", "who can i (call|text|talk to) [right now|now]",
+                  "[i] need (a|the) (crisis line|hotline|helpline)"],
     ]
 
     static let matcher: IntentMatcher = {

@@ -67,6 +67,8 @@ public struct CrisisDirectory: Sendable {
     public var retired: [Retired]
     /// Codes of the regions read from a data file (the rest are compiled-in copies).
     public var regionsFromFile: Set<String> = []
+    /// Lines the file lists with a retired number, left out at load: (region, name, number).
+    public var hiddenRetired: [(region: String, name: String, number: String)] = []
 
     /// The code of the region used when the person's region is unknown.
     public static let international = "INTL"
@@ -161,8 +163,24 @@ public struct CrisisDirectory: Sendable {
                 retired.append(Retired(region: try field("region"), number: try field("number"), name: try field("name")))
             }
         }
+        // A retired number is never shown, whatever the file says; a region left with no lines keeps the built-in ones.
+        let retiredNumbers = Set(retired.map(\.number) + builtIn.retired.map(\.number))
+        var hidden: [(String, String, String)] = []
+        func isRetired(_ line: Line, in code: String) -> Bool {
+            guard let number = [line.call, line.text].compactMap({ $0 }).first(where: retiredNumbers.contains) else { return false }
+            hidden.append((code, line.name, number))
+            return true
+        }
+        for code in regions.keys.sorted() {
+            regions[code]!.lines.removeAll { isRetired($0, in: code) }
+            regions[code]!.danger.removeAll { isRetired($0, in: code) }
+            if regions[code]!.lines.isEmpty, let fallback = builtIn.regions[code] ?? builtIn.regions[international] {
+                regions[code]!.lines = fallback.lines
+            }
+        }
         var directory = CrisisDirectory(regions: regions, retired: retired)
         directory.regionsFromFile = Set(regions.keys)
+        directory.hiddenRetired = hidden
         for (code, region) in builtIn.regions where directory.regions[code] == nil { directory.regions[code] = region }
         return directory
     }

@@ -123,11 +123,13 @@ public struct Step: Sendable {
         return out
     }
 
-    /// The variable this step sets, if any.
-    public var setsVariable: Located<String>? {
+    /// The variables this step sets: its `classify` result and its answer.
+    public var setsVariables: [Located<String>] {
+        var names = classify.map { [$0.into] } ?? []
         switch expectation {
-        case .capture(let name), .scale(let name): return name
-        default: return classify?.into
+        case .capture(let name), .scale(let name): names.append(name)
+        default: break
         }
+        return names
     }
 }

@@ -122,6 +122,7 @@ public struct FlowLibrary: Sendable {
             } catch { diagnostics.append(error) }
         }
         var userPaths: Set<String> = []
+        var shippedVersions: [String: Flow] = [:]  // what a user file replaced, to fall back on
         for folder in sources.userFolders {
             for path in Self.yamlFiles(in: folder) {
                 do {
@@ -132,6 +133,7 @@ public struct FlowLibrary: Sendable {
                                                       hint: "give your flow another id"))
                         continue
                     }
+                    if let shipped = loaded[flow.id.value], !userPaths.contains(shipped.path) { shippedVersions[flow.id.value] = shipped }
                     loaded[flow.id.value] = flow
                     loadOrder.removeAll { $0 == flow.id.value }
                     loadOrder.append(flow.id.value)
@@ -155,8 +157,9 @@ public struct FlowLibrary: Sendable {
             if userPaths.contains(loaded[id]!.path) {
                 // A person's own file: one clear warning, and the program goes on without it.
                 if let first = problems.first(where: { $0.severity == .error }) {
-                    diagnostics.append(Self.warning(first, "this file is skipped"))
-                    loaded[id] = nil
+                    let shipped = shippedVersions[id]
+                    diagnostics.append(Self.warning(first, shipped == nil ? "this file is skipped" : "this file is skipped and the shipped '\(id)' is used"))
+                    loaded[id] = shipped
                 }
                 continue
             }

@@ -115,17 +115,24 @@ public enum FlowValidator {
             problems.append(Diagnostic(at: flow.steps[id]!.position, code: "F013", message: "step '\(id)' has no way out: no path from it ends the flow",
                                        hint: "add `end: true` to a step on the loop, or a `no:` that leaves it"))
         }
-        // Loops made only of steps that don't wait would spin forever.
-        for id in flow.stepOrder where reached.contains(id) {
-            var seen: Set<String> = []
-            var current: String? = id
-            while let stepID = current, let step = flow.steps[stepID], step.expectation == nil, step.branch == nil, !step.ends {
-                guard seen.insert(stepID).inserted else {
-                    problems.append(Diagnostic(at: step.position, code: "F025", message: "steps loop back to '\(stepID)' without waiting for an answer",
-                                               hint: "add a question (capture, yesno, choices) somewhere on the loop"))
-                    return problems
-                }
-                current = step.next?.value
+        // Loops made only of steps that don't wait (plain steps and branches) would spin forever.
+        let moving = flow.stepOrder.filter { reached.contains($0) && flow.steps[$0]!.expectation == nil && !flow.steps[$0]!.ends }
+        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
+        func visit(_ id: String) -> String? {
+            state[id] = 1
+            for target in flow.steps[id]!.targets.map(\.value) where moving.contains(target) {
+                if state[target] == 1 { return target }
+                if state[target] == nil, let loop = visit(target) { return loop }
+            }
+            state[id] = 2
+            return nil
+        }
+        for id in moving where state[id] == nil {
+            if let loop = visit(id) {
+                problems.append(Diagnostic(at: flow.steps[loop]!.position, code: "F025",
+                                           message: "steps loop back to '\(loop)' without waiting for an answer",
+                                           hint: "add a question (capture, yesno, choices) somewhere on the loop"))
+                break
             }
         }
         return problems
@@ -137,7 +144,7 @@ public enum FlowValidator {
 
     /// Variables used on some path before any step sets them.
     static func variables(_ flow: Flow) -> [Diagnostic] {
-        let all = Set(flow.stepOrder.compactMap { flow.steps[$0]!.setsVariable?.value }).union(builtInVariables)
+        let all = Set(flow.stepOrder.flatMap { flow.steps[$0]!.setsVariables.map(\.value) }).union(builtInVariables)
         var incoming: [String: Set<String>] = [:]
         for id in flow.stepOrder { incoming[id] = all }
         incoming[flow.start.value] = builtInVariables
@@ -150,7 +157,7 @@ public enum FlowValidator {
             for id in flow.stepOrder {
                 let step = flow.steps[id]!
                 var out = incoming[id]!
-                if let set = step.setsVariable { out.insert(set.value) }
+                out.formUnion(step.setsVariables.map(\.value))
                 for target in step.targets where flow.steps[target.value] != nil {
                     // A classify step sets its variable before moving on; an answer sets it before the next step.
                     let merged = incoming[target.value]!.intersection(out)
@@ -169,10 +176,11 @@ public enum FlowValidator {
             var uses: [(String, SourcePosition, Set<String>)] = []
             for text in step.say { uses += Template.variables(in: text.value).map { ($0, text.position, afterClassify) } }
             if let journal = step.journal {
-                let afterAnswer = step.setsVariable.map { afterClassify.union([$0.value]) } ?? afterClassify
+                let afterAnswer = afterClassify.union(step.setsVariables.map(\.value))
                 uses += Template.variables(in: journal.value).map { ($0, journal.position, afterAnswer) }
             }
             if let classify = step.classify { uses += Template.variables(in: classify.text.value).map { ($0, classify.text.position, known) } }
+            if let reprompt = step.reprompt { uses += Template.variables(in: reprompt).map { ($0, step.position, afterClassify) } }
             for rule in step.branch ?? [] {
                 if let condition = rule.condition { uses += condition.value.variables.map { ($0, condition.position, afterClassify) } }
             }

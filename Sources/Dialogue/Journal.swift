@@ -62,7 +62,8 @@ public enum PrivateFile {
                                                     attributes: [.posixPermissions: 0o700])
         }
         let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        unlink(temporary)  // a stale or planted file must not lend its mode or its target
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary]) }
         var ok = true
         data.withUnsafeBytes { buffer in

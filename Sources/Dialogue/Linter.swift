@@ -42,9 +42,14 @@ public enum Linter {
             default:
                 guard folder == "lists" else { return nil }
                 let list = try DataFiles.list(path: path)
+                let conceptsPath = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent + "/concepts.yaml"
+                var concepts = ConceptTable()
+                if FileManager.default.fileExists(atPath: conceptsPath) {
+                    for (name, members) in try DataFiles.concepts(path: conceptsPath) { concepts.define(name, members: members.value) }
+                }
                 var problems: [Diagnostic] = []
                 for pattern in list.items.flatMap(\.patterns) {
-                    do { _ = try Pattern(pattern.value).linearized(concepts: ConceptTable()) } catch {
+                    do { _ = try Pattern(pattern.value).linearized(concepts: concepts) } catch {
                         problems.append(Diagnostic(at: pattern.position, code: "F017", message: "bad pattern: \(error.message)",
                                                    hint: error.hint))
                     }
@@ -134,12 +139,12 @@ public enum Linter {
                                                message: "\(code): '\(line.name)' has no \(line.source == nil ? "source" : "verified date")",
                                                hint: "add `source:` (an official page) and `verified:` (the date you checked it)"))
                 }
-                for retired in directory.retired where [line.call, line.text].contains(retired.number) {
-                    problems.append(Diagnostic(path: "crisis-lines.yaml", line: 1, column: 1, code: "S006",
-                                               message: "\(code): '\(line.name)' shows the retired number \(retired.number)",
-                                               hint: "\(retired.name) is retired; remove it from the current lines"))
-                }
             }
+        }
+        for hidden in directory.hiddenRetired {
+            problems.append(Diagnostic(path: "crisis-lines.yaml", line: 1, column: 1, code: "S006",
+                                       message: "\(hidden.region): '\(hidden.name)' lists the retired number \(hidden.number); it is never shown",
+                                       hint: "remove it from the current lines"))
         }
         return problems
     }

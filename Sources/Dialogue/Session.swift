@@ -23,6 +23,8 @@ public final class Session {
     /// An exercise interrupted by a check-in, to go back to if the person is okay.
     private var suspended: Position?
     private var lastMenu: [String] = []
+    /// Every answer ever stored in a variable, oldest first, so tests can prove what was never kept.
+    public private(set) var stored: [String] = []
 
     /// Longest answer kept in a variable, in characters.
     public static let maximumAnswerLength = 2000
@@ -75,15 +77,18 @@ public final class Session {
             escalate(to: Self.entry(for: assessment), &reply)
             return
         }
-        if assessment.tier == .concern, active?.flow.id.value != FlowLibrary.crisisID {
-            suspended = active
-            let entry = switch assessment.category {
-            case .someoneElse: "someone-else"
-            case .others: "harm-others"
-            default: "concern"
+        if assessment.tier == .concern {
+            if active?.flow.id.value != FlowLibrary.crisisID {
+                suspended = active
+                escalate(to: Self.entry(for: assessment), &reply, keepSuspended: true)
+                return
             }
-            escalate(to: entry, &reply, keepSuspended: true)
-            return
+            // Inside the crisis flow a check-in is already under way, but a concern typed where the
+            // flow is taking free text is never stored: it gets the check-in question instead.
+            if case .capture? = active.flatMap({ $0.flow.steps[$0.step] })?.expectation {
+                escalate(to: "concern", &reply, keepSuspended: true)
+                return
+            }
         }
         if text.isEmpty {
             if let position = active, let step = position.flow.steps[position.step], step.expectation != nil {
@@ -95,20 +100,11 @@ public final class Session {
             run(command, &reply)
             return
         }
-        // Asking for the crisis lines works at every step, like a command.
-        if active?.flow.id.value != FlowLibrary.crisisID, let match = library.matcher.match(text),
-           match.intent == FlowLibrary.crisisID, let crisis = library.flows[FlowLibrary.crisisID]
-        {
-            reply.intent = match.intent
-            reply.trigger = match.trigger
-            start(crisis, &reply)
-            return
-        }
         if let position = active {
             answer(text, at: position, &reply)
             return
         }
-        if let number = Int(text.trimmingCharacters(in: .whitespaces)), lastMenu.indices.contains(number - 1),
+        if let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 1, lastMenu.indices.contains(number - 1),
            let flow = library.flows[lastMenu[number - 1]]
         {
             start(flow, &reply)
@@ -125,13 +121,18 @@ public final class Session {
         reply.lines.append("Type a number, tell me a bit more, or type help to see everything.")
     }
 
-    /// The crisis-flow step the screen starts at for a crisis or emergency assessment.
+    /// The crisis-flow step the screen starts at for an assessment of concern or higher.
     public static func entry(for assessment: SafetyScreen.Assessment) -> String {
         switch assessment.category {
         case .danger: return "danger"
         case .others: return "harm-others"
         case .someoneElse: return "someone-else"
-        case .oneself: return assessment.tier == .emergency ? "emergency" : "crisis"
+        case .oneself:
+            switch assessment.tier {
+            case .emergency: return "emergency"
+            case .crisis: return "crisis"
+            default: return "concern"
+            }
         }
     }
 
@@ -174,6 +175,9 @@ public final class Session {
                 reply.lines.append("We're in the middle of \(position.flow.title). Answer the question above, or type stop to leave it.")
             }
             reply.lines.append("If you're struggling right now, type crisis to see who you can call or text.")
+        case .crisis:
+            suspended = nil
+            escalate(to: (library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow).start.value, &reply)
         case .menu:
             reply.lines = ["Here's what we can do together:"] + menuLines()
             if active != nil { reply.lines.append("Type stop first to leave the exercise we're in.") }
@@ -198,7 +202,9 @@ public final class Session {
         var next: String?
         switch expectation {
         case .capture(let name):
-            active?.variables[name.value] = String(text.prefix(Self.maximumAnswerLength))
+            let value = String(text.prefix(Self.maximumAnswerLength))
+            active?.variables[name.value] = value
+            stored.append(value)
             next = step.next?.value
         case .scale(let name):
             if let rating = Answer.rating(text) {
@@ -237,27 +243,27 @@ public final class Session {
     }
 
     private func reprompt(_ step: Step, default text: String, _ reply: inout Reply) {
-        reply.lines = render(step.reprompt ?? text)
+        reply.lines = render(step.reprompt ?? text, active?.variables ?? [:])
         reply.source = step.position.description
     }
 
     private func choose(_ text: String, _ choices: [Step.Choice], key: String) -> Int? {
         let words = Normalizer.words(text)
-        if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))),
+        if let number = Int(text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))), number >= 1,
            choices.indices.contains(number - 1)
         {
             return number - 1
-        }
-        if let ordinal = ["first", "second", "third", "fourth", "fifth", "sixth"].firstIndex(where: { words.contains($0) }),
-           choices.indices.contains(ordinal), words.count <= 4
-        {
-            return ordinal
         }
         if let index = choices.firstIndex(where: { Normalizer.words($0.label) == words }) { return index }
         // "I don't want to send it" must not pick "Send it": a negated answer only counts when the
         // pattern it matched is itself negative ("none of (those|them)").
         let negators: Set<String> = ["not", "no", "never", "none", "neither", "nothing"]
         let negated = words.contains(where: negators.contains)
+        if !negated, let ordinal = ["first", "second", "third", "fourth", "fifth", "sixth"].firstIndex(where: { words.contains($0) }),
+           choices.indices.contains(ordinal), words.count <= 4
+        {
+            return ordinal
+        }
         if let matcher = library.choiceMatchers[key],
            let match = matcher.allMatches(words: matcher.words(for: text)).first(where: {
                !negated || ((try? Pattern($0.trigger))?.literalWords ?? []).contains(where: negators.contains)

@@ -18,9 +18,17 @@ public struct Pattern: Sendable, Equatable {
     /// The parsed elements.
     public let elements: [Element]
 
+    /// Longest pattern accepted, in characters; deeper nesting than ``maximumDepth`` is refused too.
+    public static let maximumLength = 2000
+    public static let maximumDepth = 16
+
     /// Parses `source`, or throws a ``PatternError`` that points at the column.
     public init(_ source: String) throws(PatternError) {
         self.source = source
+        if source.count > Self.maximumLength {
+            throw PatternError(message: "pattern is longer than \(Self.maximumLength) characters", column: Self.maximumLength,
+                               hint: "split it into several triggers or use a ~concept")
+        }
         var parser = Parser(text: Array(source))
         elements = try parser.parseSequence(until: nil)
         if elements.isEmpty {
@@ -80,11 +88,14 @@ public struct Pattern: Sendable, Equatable {
                     current = current.map { $0 + [.concept(id)] }
                 case .group(let alternatives, let optional):
                     var next: [[Atom]] = optional ? current : []
-                    for alternative in alternatives { next += try expand(alternative, onto: current) }
+                    for alternative in alternatives {
+                        next += try expand(alternative, onto: current)
+                        if next.count > limit { break }
+                    }
                     current = next
                 }
                 if current.count > limit {
-                    throw PatternError(message: "pattern '\(source)' expands to more than \(limit) forms", column: 1,
+                    throw PatternError(message: "pattern '\(source.prefix(60))' expands to more than \(limit) forms", column: 1,
                                        hint: "split it into several triggers or use a ~concept")
                 }
             }
@@ -138,6 +149,7 @@ public struct LinearPattern: Hashable, Sendable {
 private struct Parser {
     let text: [Character]
     var index = 0
+    var depth = 0
 
     mutating func parseSequence(until closer: Character?) throws(PatternError) -> [Pattern.Element] {
         var alternatives: [[Pattern.Element]] = []
@@ -165,12 +177,23 @@ private struct Parser {
                 index += 1
             case "[", "(":
                 index += 1
+                depth += 1
+                defer { depth -= 1 }
+                if depth > Pattern.maximumDepth {
+                    throw error("groups are nested more than \(Pattern.maximumDepth) deep", hint: "flatten the pattern or split it")
+                }
                 let inner = try parseSequence(until: character == "[" ? "]" : ")")
-                current.append(inner == [.group([[.star]], optional: true)] ? .anyStar : inner[0])
+                if inner == [.group([[.star]], optional: true)] {
+                    // `[*]` next to another wildcard adds nothing but work: `* [*]` is `*`, `[*] [*]` is `[*]`.
+                    if current.last != .star && current.last != .anyStar { current.append(.anyStar) }
+                } else {
+                    current.append(inner[0])
+                }
             case "]", ")":
                 throw error("unmatched '\(character)'", hint: "remove it or add the opening bracket")
             case "*":
-                current.append(.star)
+                // `[*] *` is `*` (but `* *` is two or more words, so it stays).
+                if current.last == .anyStar { current[current.count - 1] = .star } else { current.append(.star) }
                 index += 1
             case "~":
                 index += 1

@@ -55,7 +55,9 @@ public struct SpellingCorrector: Sendable {
     /// A missing letter is the likeliest typo, then an extra letter, then a swap; within the
     /// likeliest kind that fits, an ambiguous word is left alone.
     public func correct(_ word: String) -> String {
-        if vocabulary.contains(word) { return word }
+        // Nothing to suggest, or a "word" too long to be a typo (and too costly to check: the work grows
+        // with the square of its length).
+        if forms.isEmpty || word.utf8.count > Self.longestWord || vocabulary.contains(word) { return word }
         var copy = word
         return copy.withUTF8 { bytes -> String in
             guard bytes.count >= minimumLength, bytes.allSatisfy({ $0 >= 0x80 || Self.isLetter($0) }) else { return word }
@@ -84,6 +86,9 @@ public struct SpellingCorrector: Sendable {
 
     /// Corrects every word in `words`.
     public func correct(_ words: [String]) -> [String] { words.map(correct) }
+
+    /// Words longer than this are never corrected.
+    static let longestWord = 30
 
     @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }

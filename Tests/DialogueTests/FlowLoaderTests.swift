@@ -79,6 +79,6 @@ struct FlowLoaderTests {
             """)
         #expect(flow.steps["ask"]?.targets.map(\.value) == ["rate", "yn"])
         #expect(flow.steps["check"]?.branch?.count == 2)
-        #expect(flow.steps["rate"]?.setsVariable?.value == "score")
+        #expect(flow.steps["rate"]?.setsVariables.map(\.value) == ["score"])
     }
 }

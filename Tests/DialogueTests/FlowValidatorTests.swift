@@ -82,4 +82,42 @@ struct FlowValidatorTests {
         #expect(found.map(\.code) == ["F023"])
         #expect(found.first?.hint == "did you mean 'thinking-traps'?")
     }
+
+    @Test("a loop through a branch that never waits is an error")
+    func branchLoop() throws {
+        let found = try problems("""
+              a:
+                say: "Q"
+                capture: name
+                next: check
+              check:
+                branch:
+                  - {if: name, next: again}
+                  - else: done
+              again:
+                say: "Hi {{name}}"
+                next: check
+              done:
+                say: bye
+
+            """)
+        #expect(found.contains { $0.code == "F025" })
+    }
+
+    @Test("a step that classifies and captures sets both variables; reprompts are checked too")
+    func classifyAndCapture() throws {
+        let found = try problems("""
+              a:
+                classify: {text: x, list: thinking-traps, into: traps}
+                say: "Q"
+                capture: answer
+                next: b
+              b:
+                say: "{{traps}} {{answer}}"
+                scale: score
+                reprompt: "{{nope}}"
+
+            """)
+        #expect(found.map(\.message) == ["unknown variable 'nope'"])
+    }
 }

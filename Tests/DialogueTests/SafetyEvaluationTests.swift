@@ -106,7 +106,7 @@ struct SafetyEvaluationTests {
                 let reply = session.respond(to: message)
                 #expect(reply.safety >= .crisis, "\(path.flow)/\(path.step): \(message)")
                 #expect(reply.flow == "crisis", "\(path.flow)/\(path.step): \(message)")
-                #expect(!session.variables.values.contains(message), "\(path.flow)/\(path.step) stored '\(message)'")
+                #expect(!session.stored.contains(message), "\(path.flow)/\(path.step) stored '\(message)'")
             }
         }
     }

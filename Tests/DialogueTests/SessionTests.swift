@@ -35,7 +35,8 @@ struct SessionTests {
         #expect(session.current?.flow == "two-good-things")
         let reply = session.respond(to: "honestly I want to end my life")
         #expect(reply.flow == "crisis")
-        #expect(!session.variables.values.contains("honestly I want to end my life"))
+        #expect(!session.stored.contains("honestly I want to end my life"))
+        #expect(session.stored.isEmpty)
     }
 
     @Test("after an escalation the person chooses what comes next")
@@ -105,6 +106,37 @@ struct SessionTests {
         #expect(reply.lines.contains { $0.contains("worried about someone") })
         let back = session.respond(to: "pretty shaken honestly")
         #expect(back.flow == "two-good-things")
+    }
+
+    @Test("inside the crisis flow, a concern typed as free text is not stored: it gets the check-in")
+    func concernInsideCrisisFlow() {
+        let session = Shipped.session()
+        _ = session.respond(to: "help me notice something good")
+        _ = session.respond(to: "my sister says she wants to die")
+        let reply = session.respond(to: "honestly I feel hopeless too")
+        #expect(reply.step == "concern")
+        #expect(!session.stored.contains("honestly I feel hopeless too"))
+    }
+
+    @Test("the crisis lines are one word away at every step, and a story about a helpline is not a request")
+    func crisisCommand() {
+        let session = Shipped.session()
+        _ = session.respond(to: "I'd like to journal")
+        #expect(session.respond(to: "crisis").lines.contains { $0.contains("988") })
+        _ = session.respond(to: "I'd like to journal")
+        let story = session.respond(to: "today I finally called a helpline and it went okay")
+        #expect(story.flow == "journal")
+        #expect(session.stored.contains("today I finally called a helpline and it went okay"))
+    }
+
+    @Test("odd numbers and negated ordinals never pick or crash")
+    func oddNumbers() {
+        let session = Shipped.session()
+        _ = session.respond(to: "-9223372036854775808")
+        _ = session.respond(to: "0")
+        _ = session.respond(to: "distract me please")
+        _ = session.respond(to: "not the first one")
+        #expect(session.current?.step == "pick", "a negated ordinal must not pick choice 1")
     }
 
     @Test("stop leaves an exercise; help and quit work inside one")

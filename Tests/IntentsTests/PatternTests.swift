@@ -84,4 +84,15 @@ struct PatternTests {
         #expect(try matches("[*] ~stressed [*]", "i am so stresed"))
         #expect(try matches("[*] breathing [*]", "breathng exercise"))
     }
+
+    @Test("deep nesting, huge patterns and runs of wildcards are refused or made cheap, never a crash")
+    func limits() throws {
+        let deep = String(repeating: "(", count: 40) + "a" + String(repeating: ")", count: 40)
+        #expect(throws: PatternError.self) { try Pattern(deep) }
+        #expect(throws: PatternError.self) { try Pattern(String(repeating: "a ", count: 2000)) }
+        let wild = try Pattern(String(repeating: "[*] ", count: 300) + "hello")
+        #expect(wild.elements == [.anyStar, .word("hello")])
+        let many = "(" + (0..<5000).map { "w\($0)" }.joined(separator: "|") + ") [a|b] [c|d]"
+        #expect(throws: PatternError.self) { try Pattern(many).linearized(concepts: concepts) }
+    }
 }
