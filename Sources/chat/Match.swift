@@ -86,7 +86,7 @@ struct Explanation {
         }
         for combination in assessment.combinations { out += "  combination raised the tier: \(combination)\n" }
         if assessment.tier >= .concern {
-            out += "  => the crisis flow starts at '\(assessment.tier == .concern ? "concern" : Session.entry(for: assessment))'; routing below is not used\n"
+            out += "  => the crisis flow starts at '\(Session.entry(for: assessment))'; routing below is not used\n"
         }
         let candidates = library.matcher.allMatches(words: words)
         if candidates.isEmpty {
