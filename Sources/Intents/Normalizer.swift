@@ -91,7 +91,13 @@ public enum Normalizer {
             } else if s == "I", let previous, isLowercase(previous) {
                 s = "l"  // kiII -> kill
             } else if let letter = lookAlike(s) {
-                let inWord = isDigit(s) || s == "$" || s == "@" ? previousIsLetter || nextIsLetter : previousIsLetter && nextIsLetter
+                // A digit stands for a letter only among letters: not in 14th, 1st or 2024.
+                let previousIsDigit = previous.map(isDigit) ?? false
+                let nextIsDigit = index + 1 < source.count && isDigit(source[index + 1])
+                let ordinal = isDigit(s) && isOrdinalSuffix(source, after: index)
+                let inWord = isDigit(s) || s == "$" || s == "@"
+                    ? (previousIsLetter || nextIsLetter) && !previousIsDigit && !nextIsDigit && !ordinal
+                    : previousIsLetter && nextIsLetter
                 if inWord { s = letter }
             }
             out.append(s)
@@ -101,6 +107,14 @@ public enum Normalizer {
         }
         let lowered = String(String.UnicodeScalarView(out)).lowercased()
         return Array(lowered.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).unicodeScalars)
+    }
+
+    /// Whether the digit at `index` is followed by an ordinal ending that closes the word (1st, 3rd, 4th).
+    static func isOrdinalSuffix(_ source: [Unicode.Scalar], after index: Int) -> Bool {
+        guard index + 2 <= source.count else { return false }
+        let suffix = String(String.UnicodeScalarView(source[(index + 1)..<min(source.count, index + 3)])).lowercased()
+        let ends = index + 3 >= source.count || !isLetter(source[index + 3])
+        return ["st", "nd", "rd", "th"].contains(suffix) && ends
     }
 
     /// The letter a digit or symbol stands for inside a word (`su1c1de`, `$elf`), if any.

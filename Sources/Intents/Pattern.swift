@@ -69,6 +69,42 @@ public struct Pattern: Sendable, Equatable {
         return words
     }
 
+    /// This pattern with each group of plain alternatives, such as `(took|swallowed|downed)`,
+    /// turned into one concept defined in `concepts`.
+    ///
+    /// It matches exactly the same lines with far fewer flat forms, so a large lexicon compiles
+    /// quickly. Concepts score a little lower than literal words, so triggers, which are ranked,
+    /// keep their groups; the safety screen, which is not ranked, compacts its patterns.
+    public func compacted(into concepts: inout ConceptTable) -> Pattern {
+        func plain(_ alternative: [Element]) -> [String]? {
+            var words: [String] = []
+            for element in alternative {
+                guard case .word(let word) = element else { return nil }
+                words.append(word)
+            }
+            return words.isEmpty ? nil : words
+        }
+        func compact(_ elements: [Element]) -> [Element] {
+            elements.map { element in
+                guard case .group(let alternatives, let optional) = element else { return element }
+                let phrases = alternatives.map(plain)
+                guard alternatives.count > 1, phrases.allSatisfy({ $0 != nil }) else {
+                    return .group(alternatives.map(compact), optional: optional)
+                }
+                let members = phrases.map { $0!.joined(separator: " ") }
+                let name = "(" + members.joined(separator: "|") + ")"
+                if !concepts.contains(name) { concepts.define(name, members: members) }
+                return optional ? .group([[.concept(name)]], optional: true) : .concept(name)
+            }
+        }
+        return Pattern(source: source, elements: compact(elements))
+    }
+
+    private init(source: String, elements: [Element]) {
+        self.source = source
+        self.elements = elements
+    }
+
     /// Expands optional parts and alternatives into flat sequences of atoms.
     public func linearized(concepts: ConceptTable, limit: Int = 512) throws(PatternError) -> [LinearPattern] {
         var results: [[Atom]] = [[]]
@@ -222,11 +258,19 @@ private struct Parser {
 
     mutating func readWord() -> String {
         var word = ""
-        while index < text.count, !" \t|[]()*~".contains(text[index]) {
+        while index < text.count, !Self.isSyntax(text[index]) {
             word.append(text[index])
             index += 1
         }
         return word
+    }
+
+    /// Characters that end a word in a pattern.
+    static func isSyntax(_ character: Character) -> Bool {
+        switch character {
+        case " ", "\t", "|", "[", "]", "(", ")", "*", "~": true
+        default: false
+        }
     }
 
     func error(_ message: String, hint: String?) -> PatternError {

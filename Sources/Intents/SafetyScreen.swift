@@ -65,28 +65,43 @@ public struct SafetyScreen: Sendable {
         var concepts = ConceptTable()
         for name in lexicon.concepts.keys.sorted() { concepts.define(name, members: lexicon.concepts[name]!) }
         var problems: [String] = []
-        var signalIndex = PatternIndex(concepts: concepts)
-        var signalOf: [(Int, String)] = []
         var vocabulary = concepts.vocabulary
+        // Parse and compact every pattern first: compacting adds concepts, and the indexes need them all.
+        var signalPatterns: [(signal: Int, source: String, pattern: Pattern)] = []
         for (number, signal) in lexicon.signals.enumerated() {
             for source in signal.patterns {
                 do {
                     let pattern = try Pattern(source)
                     vocabulary.formUnion(pattern.literalWords)
-                    for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
-                        signalIndex.insert(form)
-                        signalOf.append((number, source))
-                    }
+                    signalPatterns.append((number, source, pattern.compacted(into: &concepts)))
                 } catch {
                     problems.append("signal \(signal.name): '\(source)': \(error.message)")
                 }
             }
         }
+        var figurePatterns: [(source: String, pattern: Pattern)] = []
+        for source in lexicon.figures {
+            do { figurePatterns.append((source, try Pattern(source).compacted(into: &concepts))) } catch {
+                problems.append("figure '\(source)': \(error.message)")
+            }
+        }
+        var signalIndex = PatternIndex(concepts: concepts)
+        var signalOf: [(Int, String)] = []
+        for (number, source, pattern) in signalPatterns {
+            do {
+                for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
+                    signalIndex.insert(form)
+                    signalOf.append((number, source))
+                }
+            } catch {
+                problems.append("signal \(lexicon.signals[number].name): '\(source)': \(error.message)")
+            }
+        }
         var figureIndex = PatternIndex(concepts: concepts)
         var figureSource: [String] = []
-        for source in lexicon.figures {
+        for (source, pattern) in figurePatterns {
             do {
-                for form in try Pattern(source).linearized(concepts: concepts) where !form.matchesEmpty {
+                for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
                     figureIndex.insert(form)
                     figureSource.append(source)
                 }

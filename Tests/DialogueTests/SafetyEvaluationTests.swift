@@ -49,14 +49,14 @@ struct SafetyEvaluationTests {
             }
         }
         // Floors just under what the screen reaches today: a change that loses ground fails here.
-        let floors: [SafetyTier: Double] = [.emergency: 0.95, .crisis: 0.9, .concern: 0.85]
+        let floors: [SafetyTier: Double] = [.emergency: 0.93, .crisis: 0.92, .concern: 0.88]
         for tier in [SafetyTier.concern, .crisis, .emergency] {
             let (hit, total) = reached[tier] ?? (0, 0)
             print("regression set: \(tier) \(hit)/\(total)")
             #expect(total > 0 && Double(hit) / Double(total) >= floors[tier]!, "\(tier): \(hit)/\(total)")
         }
         print("regression set: false alarms \(falseAlarms)/\(calm)")
-        #expect(Double(falseAlarms) / Double(calm) <= 0.01)
+        #expect(Double(falseAlarms) / Double(calm) <= 0.01, "\(falseAlarms) false alarms")
     }
 
     /// Our own cases, written from the brief (implicit statements, plans without the word

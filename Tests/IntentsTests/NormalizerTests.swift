@@ -78,3 +78,14 @@ struct NormalizerFastPathTests {
         #expect(Normalizer.plainWords("I'm here") == nil)
     }
 }
+
+@Suite("Normalizer numbers")
+struct NormalizerNumberTests {
+    @Test("digits among letters are look-alikes, but ordinals and numbers stay numbers", arguments: [
+        ("14th floor", ["14th", "floor"]), ("1st place", ["1st", "place"]), ("2024", ["2024"]), ("su1c1de", ["suicide"]),
+        ("k1ll", ["kill"]),
+    ])
+    func numbers(text: String, expected: [String]) {
+        #expect(Normalizer.words(text) == expected)
+    }
+}
