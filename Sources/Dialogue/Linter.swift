@@ -56,10 +56,8 @@ public enum Linter {
                 }
                 return problems
             }
-        } catch let diagnostic as Diagnostic {
-            return [diagnostic]
         } catch {
-            return [Diagnostic(path: path, line: 1, column: 1, code: "F000", message: "\(error)")]
+            return [error]
         }
     }
 
