@@ -136,10 +136,12 @@ public final class Session {
         }
     }
 
+    /// The crisis flow: the loaded one, which the library guarantees, or the compiled-in copy.
+    private var crisisFlow: Flow { library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow }
+
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
         if !keepSuspended { suspended = nil }
-        let crisis = library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow
-        active = Position(flow: crisis, step: entry, variables: [:])
+        active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
 
@@ -170,14 +172,13 @@ public final class Session {
             }
         case .help:
             reply.lines = ["Here's what we can do together:"] + menuLines()
-            reply.lines.append("Type a number or tell me what's going on. Commands: help, menu, stop (leave an exercise), quit.")
+            reply.lines.append("Type a number or tell me what's going on. Commands: help, menu, stop (leave an exercise), crisis, quit.")
             if let position = active {
                 reply.lines.append("We're in the middle of \(position.flow.title). Answer the question above, or type stop to leave it.")
             }
             reply.lines.append("If you're struggling right now, type crisis to see who you can call or text.")
         case .crisis:
-            suspended = nil
-            escalate(to: (library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow).start.value, &reply)
+            escalate(to: crisisFlow.start.value, &reply)
         case .menu:
             reply.lines = ["Here's what we can do together:"] + menuLines()
             if active != nil { reply.lines.append("Type stop first to leave the exercise we're in.") }
