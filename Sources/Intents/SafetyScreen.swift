@@ -266,9 +266,11 @@ public struct SafetyScreen: Sendable {
             }
             let past = pastClauses.contains(hit.clause) && !signal.firm
             if hit.negated || past || (hit.joking && !signal.firm) || (disavowed && !signal.firm && signal.tier >= .crisis) {
-                if signal.firm { firmNegated = true }
+                // A negated method or act still gets a check-in; a method merely named ("I didn't take my pills") does not.
+                let firm = signal.firm && signal.tier > .none
+                if firm { firmNegated = true }
                 let softened = signal.tier == .concern ? SafetyTier.none : signal.tier.softened
-                raise(signal.firm ? max(softened, .concern) : softened, signal.category)
+                raise(firm ? max(softened, .concern) : softened, signal.category)
             } else {
                 present.insert(signal.name)
                 raise(signal.tier, signal.category)

@@ -60,7 +60,8 @@ struct SafetyScreenTests {
 
     @Test("a negated act or method still gets a check-in")
     func firmNegation() {
-        #expect(screen.assess("I haven't taken the pills").tier >= .concern)
+        #expect(screen.assess("I haven't taken all my pills").tier >= .concern)
+        #expect(screen.assess("I didn't take my pills this morning").tier == .none, "a method merely named is no check-in")
     }
 
     @Test("can't stop is not a negation")
