@@ -59,8 +59,9 @@ public struct IntentMatcher: Sendable {
 
     /// Rebuilds the spelling corrector; call once after adding triggers.
     public mutating func finish() {
-        // Six letters or more: shorter words are too often other real words ("there" is not "three").
-        corrector = SpellingCorrector(vocabulary: vocabulary, minimumLength: 6)
+        // Seven letters or more: shorter words are too often other real words ("there" is not "three",
+        // "waking" is not "walking").
+        corrector = SpellingCorrector(vocabulary: vocabulary, minimumLength: 7)
     }
 
     /// The words a line is matched on: normalized, spell-corrected and capped.
