@@ -210,32 +210,37 @@ public struct FlowLibrary: Sendable {
     /// The `*.yaml` and `*.yml` files directly inside `folder`, sorted.
     public static func yamlFiles(in folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }
-            .sorted(by: naturalOrder).map { folder + "/" + $0 }
+        let files = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }
+        // Each name is split once, then sorted by its pieces: flow2 before flow10.
+        return files.map { ($0, naturalKey($0)) }.sorted { naturalLess($0.1, $1.1, $0.0, $1.0) }.map { folder + "/" + $0.0 }
+    }
+
+    /// A name cut into runs of digits (as numbers) and of other characters.
+    static func naturalKey(_ name: String) -> [(text: Substring, number: Int?)] {
+        var key: [(Substring, Int?)] = []
+        var start = name.startIndex
+        var digits = false
+        for index in name.indices {
+            let isDigit = name[index].isASCII && name[index].isNumber
+            if index != start, isDigit != digits {
+                key.append((name[start..<index], digits ? Int(name[start..<index].prefix(18)) : nil))
+                start = index
+            }
+            digits = isDigit
+        }
+        if start < name.endIndex { key.append((name[start...], digits ? Int(name[start...].prefix(18)) : nil)) }
+        return key
     }
 
     /// Orders names the way people count: `flow2` before `flow10`.
-    static func naturalOrder(_ a: String, _ b: String) -> Bool {
-        func pieces(_ text: String) -> [(String, Int?)] {
-            var out: [(String, Int?)] = []
-            var current = ""
-            var digits = false
-            for character in text {
-                if character.isASCII && character.isNumber != digits, !current.isEmpty {
-                    out.append((current, digits ? Int(current.prefix(18)) : nil))
-                    current = ""
-                }
-                digits = character.isASCII && character.isNumber
-                current.append(character)
-            }
-            if !current.isEmpty { out.append((current, digits ? Int(current.prefix(18)) : nil)) }
-            return out
+    static func naturalLess(_ a: [(text: Substring, number: Int?)], _ b: [(text: Substring, number: Int?)], _ nameA: String,
+                            _ nameB: String) -> Bool
+    {
+        for (x, y) in zip(a, b) where x.text != y.text {
+            if let m = x.number, let n = y.number, m != n { return m < n }
+            return x.text < y.text
         }
-        for (x, y) in zip(pieces(a), pieces(b)) where x.0 != y.0 {
-            if let m = x.1, let n = y.1, m != n { return m < n }
-            return x.0 < y.0
-        }
-        return a.count < b.count
+        return nameA.count < nameB.count
     }
 
     static func warning(_ diagnostic: Diagnostic, _ consequence: String) -> Diagnostic {
