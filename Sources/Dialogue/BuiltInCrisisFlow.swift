@@ -4,7 +4,8 @@
 enum BuiltInCrisisFlow {
     static let source = #"""
 # The crisis flow. The safety screen starts it, from any state, at one of these steps:
-# crisis, emergency, concern, danger, harm-others, someone-else. A user flow can't replace it.
+# crisis, emergency, concern, danger, harm-others, someone-else, someone-else-emergency.
+# A user flow can't replace it.
 # Safe-messaging rules for every line here: no method details, no arguing, no jokes, no emoji,
 # no promise of secrecy, and never claim to be a person or a clinician.
 # A copy of this file is compiled into the program (Sources/Dialogue/BuiltInCrisisFlow.swift);
@@ -219,6 +220,30 @@ steps:
       Thank you for telling me. Caring for someone who is struggling is hard, and your feelings matter too.
       We can carry on, or you can type help to see what else we can do.
     resume: true
+
+  someone-else-emergency:
+    say: |
+      If someone is in danger right now, please call {{emergency_number}} now.
+      Stay with them if it is safe for you, or stay on the phone with them, and move anything they could hurt themselves with out of reach if you can.
+      These lines can also help you, right now:
+      {{crisis_lines}}
+      I'm a computer program, not a person, and I can't contact anyone for you.
+      Are you able to call {{emergency_number}} now?
+    yesno: {yes: someone-else-calling, no: someone-else-cannot-call, unsure: someone-else-cannot-call}
+    reprompt: "Please call {{emergency_number}} now. You can answer yes or no."
+
+  someone-else-calling:
+    say: |
+      Thank you. Please make the call now. You're doing the right thing.
+      I'll still be here afterwards if you want to talk.
+    end: true
+
+  someone-else-cannot-call:
+    say: |
+      If you can't call, ask someone near you to call {{emergency_number}}, or text or call:
+      {{crisis_lines}}
+      Please reach out now.
+    end: true
 
 
 """#

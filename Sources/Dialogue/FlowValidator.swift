@@ -8,7 +8,8 @@ public enum FlowValidator {
     public static let builtInVariables: Set<String> = ["crisis_lines", "crisis_line", "emergency_number", "danger_lines", "region_name"]
 
     /// The steps the safety screen can start the crisis flow at.
-    public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others", "someone-else"]
+    public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others", "someone-else",
+                                       "someone-else-emergency"]
 
     /// Every problem in `flow` on its own (cross-flow checks are in the linter).
     /// With `checkPatterns` false, the caller compiles the triggers and choice patterns itself.

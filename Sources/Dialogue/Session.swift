@@ -126,7 +126,7 @@ public final class Session {
         switch assessment.category {
         case .danger: return "danger"
         case .others: return "harm-others"
-        case .someoneElse: return "someone-else"
+        case .someoneElse: return assessment.tier == .emergency ? "someone-else-emergency" : "someone-else"
         case .oneself:
             switch assessment.tier {
             case .emergency: return "emergency"

@@ -44,6 +44,8 @@ public struct SafetyScreen: Sendable {
     private let vocabulary: Set<String>
     private let spellings: [String: [String]]
     private let negators: Set<String>
+    /// Risk words that are recognized when split in two.
+    private let joinable: Set<String>
     private let jokes: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "rofl", "xd"]
     /// Words that make a statement about someone else when they come before it in the clause.
     private let otherPeople: Set<String> = [
@@ -124,6 +126,7 @@ public struct SafetyScreen: Sendable {
         self.corrector = SpellingCorrector(vocabulary: Set(lexicon.typoTargets.flatMap(Normalizer.words)), minimumLength: 6)
         self.spellings = spellings
         self.negators = Set(lexicon.negators.flatMap(Normalizer.words))
+        self.joinable = Set(lexicon.typoTargets.flatMap(Normalizer.words) + ["suicide", "myself", "unalive", "overdose", "kill"])
         self.problems = problems
     }
 
@@ -143,6 +146,7 @@ public struct SafetyScreen: Sendable {
             current += respell(token.text)
         }
         clauses.append(current)
+        clauses = clauses.map(joinSplitWords)
 
         var hits: [Hit] = []
         var figures: [String] = []
@@ -156,6 +160,23 @@ public struct SafetyScreen: Sendable {
             } while start + 8 < clause.count
         }
         return verdict(hits, figures: figures, normalized: read.joined(separator: " "))
+    }
+
+    /// Joins a risk word split in two ("sui cide", "my self").
+    func joinSplitWords(_ words: [String]) -> [String] {
+        guard words.count > 1 else { return words }
+        var out: [String] = []
+        var index = 0
+        while index < words.count {
+            if index + 1 < words.count, joinable.contains(words[index] + words[index + 1]) {
+                out.append(words[index] + words[index + 1])
+                index += 2
+            } else {
+                out.append(words[index])
+                index += 1
+            }
+        }
+        return out
     }
 
     /// The words `word` stands for: known misspellings, squeezed repeats, one-letter typos.
@@ -253,6 +274,7 @@ public struct SafetyScreen: Sendable {
             }
         }
         var present = Set<String>()
+        var presentForOthers = Set<String>()
         var firmNegated = false
         // "...but I'd never act on them" takes back what came before, by one step.
         let disavowed = hits.contains { $0.signal == "disavowal" }
@@ -260,12 +282,17 @@ public struct SafetyScreen: Sendable {
         let pastClauses = Set(hits.filter { $0.signal == "past" }.map(\.clause))
         for hit in hits {
             guard let signal = lexicon.signals.first(where: { $0.name == hit.signal }) else { continue }
-            if hit.aboutSomeoneElse, signal.category == .oneself, signal.tier > .none {
-                raise(min(signal.tier, .concern), .someoneElse)
+            if hit.aboutSomeoneElse, signal.category == .oneself {
+                // Someone else in danger right now is an emergency; their thoughts are a concern to talk through.
+                // ...unless it is told as past ("we had a patient come in who'd ...").
+                let now = !pastClauses.contains(hit.clause)
+                if now { presentForOthers.insert(signal.name) }
+                if signal.tier > .none { raise(signal.tier == .emergency && now ? .emergency : .concern, .someoneElse) }
                 continue
             }
             let past = pastClauses.contains(hit.clause) && !signal.firm
-            if hit.negated || past || (hit.joking && !signal.firm) || (disavowed && !signal.firm && signal.tier >= .crisis) {
+            let joked = hit.joking && !signal.firm && signal.tier >= .crisis  // "whats the point lol" still gets a check-in
+            if hit.negated || past || joked || (disavowed && !signal.firm && signal.tier >= .crisis) {
                 // A negated method or act still gets a check-in; a method merely named ("I didn't take my pills") does not.
                 let firm = signal.firm && signal.tier > .none
                 if firm { firmNegated = true }
@@ -280,6 +307,12 @@ public struct SafetyScreen: Sendable {
             let combinedCategory = lexicon.signals.first { combination.all.contains($0.name) && $0.category != .oneself }?.category ?? .oneself
             if combination.tier > tier { combinations.append(combination.all.joined(separator: " + ")) }
             raise(combination.tier, combinedCategory)
+        }
+        for combination in lexicon.combinations where combination.tier == .emergency
+            && combination.all.allSatisfy({ presentForOthers.contains($0) || present.contains($0) })
+            && combination.all.contains(where: presentForOthers.contains)
+        {
+            raise(.emergency, .someoneElse)
         }
         if firmNegated { raise(.concern, .oneself) }
         return Assessment(tier: tier, category: category, hits: hits, combinations: combinations,

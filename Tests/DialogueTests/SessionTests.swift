@@ -139,6 +139,14 @@ struct SessionTests {
         #expect(session.current?.step == "pick", "a negated ordinal must not pick choice 1")
     }
 
+    @Test("someone else in danger right now puts the emergency number first")
+    func someoneElseEmergency() {
+        let reply = Shipped.session(region: "GB").respond(to: "my friend just texted that she's jumping off the roof now")
+        #expect(reply.safety == .emergency)
+        #expect(reply.category == .someoneElse)
+        #expect(reply.lines.first?.contains("999") == true)
+    }
+
     @Test("stop leaves an exercise; help and quit work inside one")
     func commands() {
         let session = Shipped.session()
