@@ -66,8 +66,6 @@ struct Explanation {
     let library: FlowLibrary
     let text: String
 
-    var text_: String { text }
-
     var rendered: String {
         let words = library.matcher.words(for: text)
         var out = "input: \(text)\n"

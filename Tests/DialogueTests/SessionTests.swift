@@ -147,6 +147,15 @@ struct SessionTests {
         #expect(reply.lines.first?.contains("999") == true)
     }
 
+    @Test("every command pattern compiles, and each command answers to its own word", arguments: Command.allCases)
+    func commandPatterns(command: Command) throws {
+        for pattern in Command.patterns[command] ?? [] {
+            var matcher = IntentMatcher(concepts: ConceptTable())
+            #expect(throws: Never.self) { try matcher.add(intent: "x", pattern: pattern) }
+        }
+        #expect(Command.match(command.rawValue) == command)
+    }
+
     @Test("stop leaves an exercise; help and quit work inside one")
     func commands() {
         let session = Shipped.session()
