@@ -46,7 +46,7 @@ public struct SafetyScreen: Sendable {
     private let negators: Set<String>
     /// Risk words that are recognized when split in two.
     private let joinable: Set<String>
-    private let jokes: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "rofl", "xd"]
+    private let jokes: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"]
     /// Words that make a statement about someone else when they come before it in the clause.
     private let otherPeople: Set<String> = [
         "he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad",
@@ -275,6 +275,7 @@ public struct SafetyScreen: Sendable {
         }
         var present = Set<String>()
         var presentForOthers = Set<String>()
+        var presentJoking = Set<String>()
         var firmNegated = false
         // "...but I'd never act on them" takes back what came before, by one step.
         let disavowed = hits.contains { $0.signal == "disavowal" }
@@ -292,6 +293,7 @@ public struct SafetyScreen: Sendable {
             }
             let past = pastClauses.contains(hit.clause) && !signal.firm
             let joked = hit.joking && !signal.firm && signal.tier >= .crisis  // "whats the point lol" still gets a check-in
+            if hit.joking && !signal.firm { presentJoking.insert(signal.name) }
             if hit.negated || past || joked || (disavowed && !signal.firm && signal.tier >= .crisis) {
                 // A negated method or act still gets a check-in; a method merely named ("I didn't take my pills") does not.
                 let firm = signal.firm && signal.tier > .none
@@ -305,8 +307,11 @@ public struct SafetyScreen: Sendable {
         }
         for combination in lexicon.combinations where combination.all.allSatisfy(present.contains) {
             let combinedCategory = lexicon.signals.first { combination.all.contains($0.name) && $0.category != .oneself }?.category ?? .oneself
-            if combination.tier > tier { combinations.append(combination.all.joined(separator: " + ")) }
-            raise(combination.tier, combinedCategory)
+            // Evidence from a joking clause ("...lol") counts one step lower.
+            let joked = combination.all.contains(where: presentJoking.contains)
+            let reached = joked ? combination.tier.softened : combination.tier
+            if reached > tier { combinations.append(combination.all.joined(separator: " + ") + (joked ? " (joking)" : "")) }
+            raise(reached, combinedCategory)
         }
         for combination in lexicon.combinations where combination.tier == .emergency
             && combination.all.allSatisfy({ presentForOthers.contains($0) || present.contains($0) })
