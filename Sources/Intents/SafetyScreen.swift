@@ -16,8 +16,9 @@ public struct SafetyScreen: Sendable {
         public var joking: Bool = false
         /// About someone else ("my friend wants to die"), not the person writing.
         public var aboutSomeoneElse: Bool = false
-        /// Which clause of the message it was found in.
+        /// Which clause of the message it was found in, and which words of it.
         public var clause: Int = 0
+        public var span: Range<Int> = 0..<0
     }
 
     /// The verdict on one line, with the evidence behind it.
@@ -155,7 +156,7 @@ public struct SafetyScreen: Sendable {
             var start = 0
             repeat {
                 let window = Array(clause[start..<min(clause.count, start + Self.window)])
-                screen(window, clause: number, hits: &hits, figures: &figures, read: &read)
+                screen(window, clause: number, offset: start, hits: &hits, figures: &figures, read: &read)
                 start += Self.window - 8
             } while start + 8 < clause.count
         }
@@ -192,7 +193,9 @@ public struct SafetyScreen: Sendable {
         return [corrector.correct(word)]
     }
 
-    private func screen(_ words: [String], clause: Int, hits: inout [Hit], figures: inout [String], read: inout [String]) {
+    private func screen(_ words: [String], clause: Int, offset: Int, hits: inout [Hit], figures: inout [String],
+                        read: inout [String])
+    {
         var words = words
         var position = 0
         while position < words.count {
@@ -221,7 +224,8 @@ public struct SafetyScreen: Sendable {
                 guard seen.insert(key).inserted else { continue }
                 hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
                                 negated: isNegated(words, before: start, covered: covered), joking: joking,
-                                aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered), clause: clause))
+                                aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered), clause: clause,
+                                span: (offset + start)..<(offset + match.end)))
             }
         }
     }
@@ -239,6 +243,8 @@ public struct SafetyScreen: Sendable {
             return true
         }
         for index in from..<start where negators.contains(words[index]) {
+            // "no" negates only what follows it closely: not "No rain again, I don't see a future".
+            if words[index] == "no", index < start - 3 { continue }
             let next = index + 1 < words.count ? words[index + 1] : ""
             if ["stop", "help", "one", "longer", "matter", "wait"].contains(next) { continue }  // can't stop, no one
             if index > 0, ["can", "could"].contains(words[index - 1]), ["stop", "help"].contains(next) { continue }
@@ -305,7 +311,13 @@ public struct SafetyScreen: Sendable {
                 raise(signal.tier, signal.category)
             }
         }
-        for combination in lexicon.combinations where combination.all.allSatisfy(present.contains) {
+        // A goodbye must be said apart from the farewell act it pairs with: "goodbye letters" is one act.
+        func separate(_ names: [String]) -> Bool {
+            guard names.count == 2, names.contains("goodbye") else { return true }
+            let first = hits.filter { $0.signal == names[0] }, second = hits.filter { $0.signal == names[1] }
+            return first.contains { a in second.contains { b in a.clause != b.clause || !a.span.overlaps(b.span) } }
+        }
+        for combination in lexicon.combinations where combination.all.allSatisfy(present.contains) && separate(combination.all) {
             let combinedCategory = lexicon.signals.first { combination.all.contains($0.name) && $0.category != .oneself }?.category ?? .oneself
             // Evidence from a joking clause ("...lol") counts one step lower.
             let joked = combination.all.contains(where: presentJoking.contains)
