@@ -262,9 +262,9 @@ extension SafetyLexicon {
                 "(do not|dont|never) have [any] thoughts (of|about)",
             ]),
             Signal(name: "intent", tier: .crisis, about: "States a plan or a decision to act.", patterns: [
-                "(going to|will|am going to|about to|ready to|decided to|made up my mind to) (do it|end it|go through with it|kill myself|end my life|end it all|unalive myself)",
+                "(going to|will|am going to|about to|ready to|decided to|made up my mind to) [just|finally|really|actually|definitely|probably|seriously] (do it|end it|go through with it|kill myself|end my life|end it all|unalive myself)",
                 "(have|got|made) a plan to (die|end it|kill myself|end my life)",
-                "(going to|will) do it (tonight|now|right now|soon|today|tomorrow)",
+                "(going to|will) [just|finally|really|actually|definitely|probably|seriously] do it (tonight|now|right now|soon|today|tomorrow)",
                 "(doing|do) it (tonight|now|right now|at midnight|today|this afternoon|this evening)",
                 "(lo faccio|la faccio finita) [*] (adesso|ora|stanotte|stasera)",
                 "tonight is the night",
@@ -364,7 +364,7 @@ extension SafetyLexicon {
                 "enough ~ingest [*] (to|for) (do it|die|end it|kill|not wake up)",
             ]),
             Signal(name: "imminent", tier: .emergency, about: "About to act. A joke can soften it by one step; a method at hand cannot be softened.", patterns: [
-                "about to (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it|kill myself|end my life|step in front|step off|walk into|unalive myself)",
+                "about to [just|finally|really|actually] (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it|kill myself|end my life|step in front|step off|walk into|unalive myself)",
             ]),
             Signal(name: "high-place", tier: .none, about: "Somewhere high or dangerous. Counts only together with other evidence.", patterns: [
                 "(on|at|onto|over|near|off|from|to) (the|a|this|that|my) ~high",
