@@ -65,12 +65,19 @@ public struct IntentMatcher: Sendable {
     }
 
     /// The words a line is matched on: normalized, spell-corrected and capped.
-    public func words(for text: String) -> [String] {
-        corrector.correct(Array(Normalizer.words(text).prefix(Self.wordLimit)))
+    public func words(for text: String) -> [String] { numbered(text).words }
+
+    /// The words of `text` and their numbers in the index. Only words no trigger uses are
+    /// spell-corrected, so a known word costs one lookup.
+    private func numbered(_ text: String) -> (words: [String], line: PatternIndex.Line) {
+        var words = Normalizer.words(text)
+        if words.count > Self.wordLimit { words.removeSubrange(Self.wordLimit...) }
+        let line = index.line(&words, correcting: corrector)
+        return (words, line)
     }
 
     /// The best match for `text`, if any trigger fits.
-    public func match(_ text: String) -> Match? { best(of: index.wholeMatches(words(for: text))) }
+    public func match(_ text: String) -> Match? { best(of: index.wholeMatches(numbered(text).line)) }
 
     /// Every trigger that fits `words`, best first.
     public func allMatches(words: [String]) -> [Match] {

@@ -28,7 +28,11 @@ extension Normalizer {
                 } else {
                     string = String(decoding: slice, as: UTF8.self)
                 }
-                if slice.count <= longestShorthand, let whole = shorthand[string] { words += whole } else { words.append(string) }
+                if mightBeShorthand(count: slice.count, first: slice[0], last: slice[slice.count - 1]), let whole = shorthand[string] {
+                    words += whole
+                } else {
+                    words.append(string)
+                }
                 return true
             }
             for index in 0..<bytes.count {

@@ -213,6 +213,25 @@ public enum Normalizer {
 
     static let longestShorthand = shorthand.keys.map(\.utf8.count).max() ?? 0
 
+    /// One bit per (length, first byte, last byte) of a shorthand word, so most words skip the lookup.
+    static let shorthandShapes: [UInt64] = shorthand.keys.reduce(into: [UInt64](repeating: 0, count: 64)) { bits, key in
+        let bytes = Array(key.utf8)
+        let shape = Normalizer.shape(count: bytes.count, first: bytes[0], last: bytes[bytes.count - 1])
+        bits[shape >> 6] |= 1 << UInt64(shape & 63)
+    }
+
+    @inline(__always)
+    static func shape(count: Int, first: UInt8, last: UInt8) -> Int {
+        (count &* 31 &+ Int(first | 0x20) &* 7 &+ Int(last | 0x20)) & 4095
+    }
+
+    /// Whether a word with these bytes might be shorthand (never false for one that is).
+    @inline(__always)
+    static func mightBeShorthand(count: Int, first: UInt8, last: UInt8) -> Bool {
+        let shape = shape(count: count, first: first, last: last)
+        return count <= longestShorthand && shorthandShapes[shape >> 6] & (1 << UInt64(shape & 63)) != 0
+    }
+
     /// Whole-word shorthand and contractions that do not split at an apostrophe.
     static let shorthand: [String: [String]] = [
         "i'm": ["i", "am"], "im": ["i", "am"], "ima": ["i", "am", "going", "to"], "imma": ["i", "am", "going", "to"],

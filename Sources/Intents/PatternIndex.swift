@@ -1,23 +1,115 @@
 /// A trie over the atoms of many linear patterns, so that matching a line costs about
 /// the same with ten patterns as with ten thousand.
 ///
-/// Every pattern that matches is found; the caller ranks them. ``NaiveMatcher`` is the
-/// reference this index must agree with.
+/// Words are numbered as they are added, and the trie's word edges live in one flat
+/// ``EdgeTable``, so walking a line compares integers. Every pattern that matches is found;
+/// the caller ranks them. ``NaiveMatcher`` is the reference this index must agree with.
 public struct PatternIndex: Sendable {
+    /// A trie node. Its concept edges and terminals are linked lists in flat arrays, so a node
+    /// is a plain value and walking the trie does no reference counting.
     struct Node: Sendable {
-        var words: [String: Int32] = [:]
-        var concepts: [(id: Int, child: Int32)] = []
         var star: Int32 = -1
         var anyStar: Int32 = -1
-        var terminals: [Int32] = []
+        /// First and last entries in ``conceptEdges``, or -1: edges are walked in the order they were added.
+        var firstConcept: Int32 = -1
+        var lastConcept: Int32 = -1
+        /// First and last entries in ``terminals``, or -1: patterns are reported in the order they were added.
+        var firstTerminal: Int32 = -1
+        var lastTerminal: Int32 = -1
+    }
+
+    struct ConceptEdge: Sendable {
+        var concept: Int32
+        var child: Int32
+        var next: Int32
+    }
+
+    /// A concept member: `count` words from `start` in ``phraseWords``.
+    struct Phrase: Sendable {
+        var start: Int32
+        var count: Int32
+        /// Whether the next phrase starts with the same word in the same concept.
+        var more: Bool
+    }
+
+    struct Terminal: Sendable {
+        var pattern: Int32
+        var next: Int32
+    }
+
+    /// A line of words as the index numbers them; a word no pattern uses is -1.
+    public struct Line: Sendable {
+        let numbers: [Int32]
+        public var count: Int { numbers.count }
     }
 
     private var nodes: [Node] = [Node()]
+    private var conceptEdges: [ConceptEdge] = []
+    private var terminals: [Terminal] = []
+    /// (node, word number) -> child node.
+    private var edges = EdgeTable()
+    private var numbers: [String: Int32] = [:]
+    /// (concept id, number of a member's first word) -> the first of the members starting with
+    /// it in ``phrases``, which run on while ``Phrase/more`` is set.
+    private var conceptStarts = EdgeTable()
+    private var phrases: [Phrase] = []
+    /// The words of every concept member, one after another.
+    private var phraseWords: [Int32] = []
     /// The patterns in insertion order; a match names its pattern by this position.
     public private(set) var patterns: [LinearPattern] = []
     public let concepts: ConceptTable
 
-    public init(concepts: ConceptTable) { self.concepts = concepts }
+    public init(concepts: ConceptTable) {
+        self.concepts = concepts
+        for (id, concept) in concepts.concepts.enumerated() {
+            var groups: [Int32: [[Int32]]] = [:]
+            var order: [Int32] = []
+            for phrase in concept.phrases {
+                let encoded = phrase.map { number(adding: $0) }
+                if groups[encoded[0]] == nil { order.append(encoded[0]) }
+                groups[encoded[0], default: []].append(encoded)
+            }
+            for first in order {
+                conceptStarts.set(Int32(id), first, to: Int32(phrases.count))
+                let group = groups[first]!
+                for (number, phrase) in group.enumerated() {
+                    phrases.append(Phrase(start: Int32(phraseWords.count), count: Int32(phrase.count), more: number < group.count - 1))
+                    phraseWords += phrase
+                }
+            }
+        }
+    }
+
+    private mutating func number(adding word: String) -> Int32 {
+        if let number = numbers[word] { return number }
+        let number = Int32(numbers.count)
+        numbers[word] = number
+        return number
+    }
+
+    /// Whether any pattern or concept member uses `word`.
+    public func knows(_ word: String) -> Bool { numbers[word] != nil }
+
+    /// Numbers the words of a line once, for any number of matches against it.
+    public func line(_ words: [String]) -> Line { Line(numbers: words.map { numbers[$0] ?? -1 }) }
+
+    /// Numbers the words of a line, giving each word no pattern uses to `corrector` first; a
+    /// correction replaces the word in `words`.
+    public func line(_ words: inout [String], correcting corrector: borrowing SpellingCorrector) -> Line {
+        var numbered = [Int32](repeating: -1, count: words.count)
+        for index in words.indices {
+            if let number = numbers[words[index]] {
+                numbered[index] = number
+                continue
+            }
+            let respelled = corrector.correct(words[index])
+            if respelled != words[index], let number = numbers[respelled] {
+                words[index] = respelled
+                numbered[index] = number
+            }
+        }
+        return Line(numbers: numbered)
+    }
 
     /// Adds `pattern` and returns its number.
     @discardableResult
@@ -26,12 +118,23 @@ public struct PatternIndex: Sendable {
         for atom in pattern.atoms {
             switch atom {
             case .word(let word):
-                if let child = nodes[node].words[word] { node = Int(child) } else {
-                    let child = appendNode(); nodes[node].words[word] = Int32(child); node = child
+                let label = number(adding: word)
+                let child = edges.value(Int32(node), label)
+                if child >= 0 { node = Int(child) } else {
+                    let child = appendNode(); edges.set(Int32(node), label, to: Int32(child)); node = child
                 }
             case .concept(let id):
-                if let edge = nodes[node].concepts.first(where: { $0.id == id }) { node = Int(edge.child) } else {
-                    let child = appendNode(); nodes[node].concepts.append((id, Int32(child))); node = child
+                var edge = nodes[node].firstConcept
+                while edge >= 0 && conceptEdges[Int(edge)].concept != Int32(id) { edge = conceptEdges[Int(edge)].next }
+                if edge >= 0 { node = Int(conceptEdges[Int(edge)].child) } else {
+                    let child = appendNode()
+                    conceptEdges.append(ConceptEdge(concept: Int32(id), child: Int32(child), next: -1))
+                    let added = Int32(conceptEdges.count - 1)
+                    if nodes[node].lastConcept >= 0 { conceptEdges[Int(nodes[node].lastConcept)].next = added } else {
+                        nodes[node].firstConcept = added
+                    }
+                    nodes[node].lastConcept = added
+                    node = child
                 }
             case .star:
                 if nodes[node].star < 0 { nodes[node].star = Int32(appendNode()) }
@@ -41,7 +144,12 @@ public struct PatternIndex: Sendable {
                 node = Int(nodes[node].anyStar)
             }
         }
-        nodes[node].terminals.append(Int32(patterns.count))
+        terminals.append(Terminal(pattern: Int32(patterns.count), next: -1))
+        let added = Int32(terminals.count - 1)
+        if nodes[node].lastTerminal >= 0 { terminals[Int(nodes[node].lastTerminal)].next = added } else {
+            nodes[node].firstTerminal = added
+        }
+        nodes[node].lastTerminal = added
         patterns.append(pattern)
         return patterns.count - 1
     }
@@ -52,80 +160,144 @@ public struct PatternIndex: Sendable {
     }
 
     /// Numbers of the patterns that match all of `words`, in no particular order.
-    public func wholeMatches(_ words: [String]) -> [Int] {
-        var found: [Int] = []
-        nodes.withUnsafeBufferPointer { nodes in
-            var walker = Walker(nodes: nodes, concepts: concepts, words: words)
-            walker.walk(0, 0, belowWildcard: false) { node, position in
-                if position == words.count { found += nodes[node].terminals.map(Int.init) }
-            }
-        }
-        return found
-    }
+    public func wholeMatches(_ words: [String]) -> [Int] { wholeMatches(line(words)) }
+
+    /// Numbers of the patterns that match all of `line`, in no particular order.
+    public func wholeMatches(_ line: Line) -> [Int] { walk(line, from: 0, wholeLine: true).map(\.pattern) }
 
     /// Pattern numbers with the end position of each match that starts at `start`.
     public func prefixMatches(_ words: [String], from start: Int) -> [(pattern: Int, end: Int)] {
-        var found: [(Int, Int)] = []
-        nodes.withUnsafeBufferPointer { nodes in
-            var walker = Walker(nodes: nodes, concepts: concepts, words: words)
-            walker.walk(0, start, belowWildcard: false) { node, position in
-                for terminal in nodes[node].terminals { found.append((Int(terminal), position)) }
-            }
-        }
-        return found
+        prefixMatches(line(words), from: start)
     }
 
-    /// One walk over the trie for one line. It reads the nodes in place, so the recursion
-    /// neither copies nodes nor retains the index.
-    private struct Walker {
-        let nodes: UnsafeBufferPointer<Node>
-        let concepts: ConceptTable
-        let words: [String]
-        var visited = Visited()
+    /// Pattern numbers with the end position of each match in `line` that starts at `start`.
+    public func prefixMatches(_ line: Line, from start: Int) -> [(pattern: Int, end: Int)] {
+        walk(line, from: start, wholeLine: false)
+    }
 
-        init(nodes: UnsafeBufferPointer<Node>, concepts: ConceptTable, words: [String]) {
-            self.nodes = nodes
-            self.concepts = concepts
-            self.words = words
-        }
-
-        /// Only wildcards and concepts can reach a (node, position) pair twice, so pairs are
-        /// recorded only below one.
-        mutating func walk(_ nodeID: Int, _ position: Int, belowWildcard: Bool, _ reached: (Int, Int) -> Void) {
-            if belowWildcard { guard visited.insert(nodeID &* (words.count + 1) &+ position) else { return } }
-            if !nodes[nodeID].terminals.isEmpty { reached(nodeID, position) }
-            let anyStar = nodes[nodeID].anyStar
-            if anyStar >= 0 {
-                for next in position...words.count { walk(Int(anyStar), next, belowWildcard: true, reached) }
-            }
-            guard position < words.count else { return }
-            if let child = nodes[nodeID].words[words[position]] {
-                walk(Int(child), position + 1, belowWildcard: belowWildcard, reached)
-            }
-            if !nodes[nodeID].concepts.isEmpty {
-                for edge in nodes[nodeID].concepts {
-                    for end in concepts.ends(of: edge.id, in: words, at: position) {
-                        walk(Int(edge.child), end, belowWildcard: true, reached)
+    /// Every (pattern, end) of a match that starts at `start` (and ends at the end of the line,
+    /// if `wholeLine`), in the order of a depth-first walk.
+    private func walk(_ line: Line, from start: Int, wholeLine: Bool) -> [(pattern: Int, end: Int)] {
+        nodes.withUnsafeBufferPointer { nodes in
+            conceptEdges.withUnsafeBufferPointer { conceptEdges in
+                terminals.withUnsafeBufferPointer { terminals in
+                    edges.withView { edges in
+                        conceptStarts.withView { conceptStarts in
+                            phrases.withUnsafeBufferPointer { phrases in
+                                phraseWords.withUnsafeBufferPointer { phraseWords in
+                                    line.numbers.withUnsafeBufferPointer { words in
+                                        withUnsafeTemporaryAllocation(of: Int.self, capacity: Visited.fewest) { few in
+                                            let walker = Walker(nodes: nodes, conceptEdges: conceptEdges, terminals: terminals,
+                                                                edges: edges, conceptStarts: conceptStarts, phrases: phrases,
+                                                                phraseWords: phraseWords, words: words)
+                                            var visited = Visited(few: few)
+                                            return walker.walk(from: start, wholeLine: wholeLine, visited: &visited)
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-            let star = nodes[nodeID].star
-            if star >= 0 {
-                for next in (position + 1)...words.count { walk(Int(star), next, belowWildcard: true, reached) }
-            }
         }
     }
 
-    /// The (node, position) pairs already walked: a small array until there are many.
+    /// One walk over the trie for one line. It reads the index's storage in place and keeps
+    /// its own stack, so it neither copies nor retains anything.
+    private struct Walker {
+        let nodes: UnsafeBufferPointer<Node>
+        let conceptEdges: UnsafeBufferPointer<ConceptEdge>
+        let terminals: UnsafeBufferPointer<Terminal>
+        let edges: EdgeTable.View
+        let conceptStarts: EdgeTable.View
+        let phrases: UnsafeBufferPointer<Phrase>
+        let phraseWords: UnsafeBufferPointer<Int32>
+        let words: UnsafeBufferPointer<Int32>
+
+        /// A (node, position) pair still to walk.
+        struct Step {
+            var node: Int32
+            var position: Int32
+            /// Only wildcards and concepts can reach a pair twice, so pairs are recorded only below one.
+            var belowWildcard: Bool
+        }
+
+        func walk(from start: Int, wholeLine: Bool, visited: inout Visited) -> [(pattern: Int, end: Int)] {
+            var found: [(pattern: Int, end: Int)] = []
+            var stack = [Step(node: 0, position: Int32(start), belowWildcard: false)]
+            while let step = stack.popLast() {
+                let nodeID = Int(step.node), position = Int(step.position)
+                if step.belowWildcard { guard visited.insert(nodeID &* (words.count + 1) &+ position) else { continue } }
+                let node = nodes[nodeID]
+                if !wholeLine || position == words.count {
+                    var terminal = node.firstTerminal
+                    while terminal >= 0 {
+                        found.append((Int(terminals[Int(terminal)].pattern), position))
+                        terminal = terminals[Int(terminal)].next
+                    }
+                }
+                // Children are pushed in the order a recursive walk would visit them, then
+                // reversed, so they come off the stack in that order.
+                let first = stack.count
+                if node.anyStar >= 0 {
+                    for next in position...words.count { stack.append(Step(node: node.anyStar, position: Int32(next), belowWildcard: true)) }
+                }
+                if position < words.count {
+                    let word = words[position]
+                    if word >= 0 {
+                        let child = edges.value(Int32(nodeID), word)
+                        if child >= 0 { stack.append(Step(node: child, position: Int32(position + 1), belowWildcard: step.belowWildcard)) }
+                        var edge = node.firstConcept
+                        while edge >= 0 {
+                            let concept = conceptEdges[Int(edge)]
+                            edge = concept.next
+                            var number = Int(conceptStarts.value(concept.concept, word))
+                            while number >= 0 {
+                                let phrase = phrases[number]
+                                number = phrase.more ? number + 1 : -1
+                                let count = Int(phrase.count), start = Int(phrase.start)
+                                guard position + count <= words.count else { continue }
+                                var same = true
+                                for offset in 1..<max(1, count) where words[position + offset] != phraseWords[start + offset] {
+                                    same = false
+                                    break
+                                }
+                                if same { stack.append(Step(node: concept.child, position: Int32(position + count), belowWildcard: true)) }
+                            }
+                        }
+                    }
+                    if node.star >= 0 {
+                        for next in (position + 1)...words.count {
+                            stack.append(Step(node: node.star, position: Int32(next), belowWildcard: true))
+                        }
+                    }
+                }
+                stack[first...].reverse()
+            }
+            return found
+        }
+    }
+
+    /// The (node, position) pairs already walked: a small buffer on the stack until there are many.
     struct Visited {
-        var few: [Int] = []
+        static let fewest = 32
+        let few: UnsafeMutableBufferPointer<Int>
+        var count = 0
         var many: Set<Int>?
+
+        init(few: UnsafeMutableBufferPointer<Int>) { self.few = few }
 
         mutating func insert(_ key: Int) -> Bool {
             if many != nil { return many!.insert(key).inserted }
-            if few.contains(key) { return false }
-            few.append(key)
-            if few.count > 32 { many = Set(few) }
+            for index in 0..<count where few[index] == key { return false }
+            if count < few.count {
+                few[count] = key
+                count += 1
+            } else {
+                many = Set(few)
+                many!.insert(key)
+            }
             return true
         }
     }
@@ -144,6 +316,27 @@ public struct NaiveMatcher: Sendable {
     /// Numbers of the patterns that match all of `words`, in ascending order.
     public func wholeMatches(_ words: [String]) -> [Int] {
         patterns.indices.filter { matches(patterns[$0].atoms[...], words, 0, wholeLine: true) }
+    }
+
+    /// Pattern numbers with the end of each match that starts at `start`, in ascending order.
+    public func prefixMatches(_ words: [String], from start: Int) -> [(pattern: Int, end: Int)] {
+        patterns.indices.flatMap { number in
+            ends(patterns[number].atoms[...], words, start).sorted().map { (number, $0) }
+        }
+    }
+
+    /// Every position where `atoms` can stop matching, starting at `position`.
+    func ends(_ atoms: ArraySlice<Atom>, _ words: [String], _ position: Int) -> Set<Int> {
+        guard let atom = atoms.first else { return [position] }
+        let rest = atoms.dropFirst()
+        let nexts: [Int]
+        switch atom {
+        case .word(let word): nexts = position < words.count && words[position] == word ? [position + 1] : []
+        case .concept(let id): nexts = concepts.ends(of: id, in: words, at: position)
+        case .star: nexts = position < words.count ? Array((position + 1)...words.count) : []
+        case .anyStar: nexts = Array(position...words.count)
+        }
+        return nexts.reduce(into: Set<Int>()) { $0.formUnion(ends(rest, words, $1)) }
     }
 
     func matches(_ atoms: ArraySlice<Atom>, _ words: [String], _ position: Int, wholeLine: Bool) -> Bool {

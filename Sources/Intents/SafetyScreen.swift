@@ -198,8 +198,10 @@ public struct SafetyScreen: Sendable {
     {
         var words = words
         var position = 0
+        // Matches from `position` read only words from there on, so the line is numbered once.
+        let figureLine = figureIndex.line(words)
         while position < words.count {
-            let found = figureIndex.prefixMatches(words, from: position)
+            let found = figureIndex.prefixMatches(figureLine, from: position)
             if let longest = found.max(by: { $0.end < $1.end }), longest.end > position {
                 figures.append(figureSource[longest.pattern] + ": " + words[position..<longest.end].joined(separator: " "))
                 for index in position..<longest.end { words[index] = "_" }
@@ -214,8 +216,9 @@ public struct SafetyScreen: Sendable {
             jokes.contains(words[index]) && !words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
         } && !words.contains("seriously")
         var seen = Set<String>()
+        let line = signalIndex.line(words)
         for start in words.indices where words[start] != "_" {
-            for match in signalIndex.prefixMatches(words, from: start) where match.end > start {
+            for match in signalIndex.prefixMatches(line, from: start) where match.end > start {
                 let covered = words[start..<match.end]
                 if covered.contains("_") { continue }
                 let (signal, source) = signalOf[match.pattern]

@@ -57,7 +57,8 @@ public struct SpellingCorrector: Sendable {
     public func correct(_ word: String) -> String {
         // Nothing to suggest, or a "word" too long to be a typo (and too costly to check: the work grows
         // with the square of its length).
-        if forms.isEmpty || word.utf8.count > Self.longestWord || vocabulary.contains(word) { return word }
+        let length = word.utf8.count
+        if forms.isEmpty || length < minimumLength || length > Self.longestWord || vocabulary.contains(word) { return word }
         var copy = word
         return copy.withUTF8 { bytes -> String in
             guard bytes.count >= minimumLength, bytes.allSatisfy({ $0 >= 0x80 || Self.isLetter($0) }) else { return word }
@@ -85,7 +86,11 @@ public struct SpellingCorrector: Sendable {
     }
 
     /// Corrects every word in `words`.
-    public func correct(_ words: [String]) -> [String] { words.map(correct) }
+    public func correct(_ words: [String]) -> [String] {
+        var words = words
+        for index in words.indices where words[index].utf8.count >= minimumLength { words[index] = correct(words[index]) }
+        return words
+    }
 
     /// Words longer than this are never corrected.
     static let longestWord = 30

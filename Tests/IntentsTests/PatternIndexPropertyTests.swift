@@ -31,6 +31,29 @@ struct PatternIndexPropertyTests {
         }
     }
 
+    @Test("the index finds the same matches from every start position as the naive matcher, with the same ends")
+    func samePrefixMatches() async {
+        await propertyCheck(count: 200, input: Self.rules, Self.lines) { rules, lines in
+            var index = PatternIndex(concepts: Self.concepts)
+            var all: [LinearPattern] = []
+            for rule in rules {
+                for form in (try? Pattern(rule).linearized(concepts: Self.concepts)) ?? [] where !form.matchesEmpty {
+                    index.insert(form)
+                    all.append(form)
+                }
+            }
+            let naive = NaiveMatcher(patterns: all, concepts: Self.concepts)
+            for line in lines {
+                let numbered = index.line(line)
+                for start in 0...line.count {
+                    let fast = index.prefixMatches(numbered, from: start).map { [$0.pattern, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) }
+                    let slow = naive.prefixMatches(line, from: start).map { [$0.pattern, $0.end] }
+                    #expect(fast == slow, "rules \(rules), line \(line), from \(start)")
+                }
+            }
+        }
+    }
+
     @Test("the matcher's winner is the naive winner: highest specificity, then the latest trigger")
     func sameWinner() async {
         await propertyCheck(count: 200, input: Self.rules, Self.lines) { rules, lines in
