@@ -69,7 +69,10 @@ public struct FlowLibrary: Sendable {
             var problem: Diagnostic?
             if let scripts = sources.scripts {
                 let path = scripts + "/safety/lexicon.yaml"
-                if FileManager.default.fileExists(atPath: path) {
+                // The shipped file, unchanged, is exactly the compiled-in lexicon: nothing to parse.
+                let unchanged = FileManager.default.contents(atPath: path)
+                    .map { SafetyLexicon.digest(of: $0) == SafetyLexicon.builtInSourceDigest } ?? false
+                if !unchanged, FileManager.default.fileExists(atPath: path) {
                     do throws(Diagnostic) { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
                         problem = Self.warning(error, "the compiled-in safety lexicon is used instead")
                     }

@@ -25,6 +25,7 @@ public struct IntentMatcher: Sendable {
     public private(set) var triggers: [Trigger] = []
     private var index: PatternIndex
     private var owners: [Int] = []  // linear pattern number -> trigger number
+    private var scores: [Int] = []  // linear pattern number -> its specificity
     public private(set) var corrector: SpellingCorrector
     private var vocabulary: Set<String>
     /// Lines longer than this many words are matched on their first words only.
@@ -50,6 +51,7 @@ public struct IntentMatcher: Sendable {
         for form in linear {
             index.insert(form)
             owners.append(triggerNumber)
+            scores.append(form.specificity)
         }
         vocabulary.formUnion(pattern.literalWords)
         for name in Set(pattern.conceptNames) {
@@ -92,12 +94,12 @@ public struct IntentMatcher: Sendable {
         if patternNumbers.count == 1, let number = patternNumbers.first {
             let trigger = triggers[owners[number]]
             return [Match(intent: trigger.intent, trigger: trigger.pattern.source, triggerNumber: trigger.number,
-                          score: index.patterns[number].specificity)]
+                          score: scores[number])]
         }
         var bestPerTrigger: [Int: Int] = [:]  // trigger -> best score
         for number in patternNumbers {
             let trigger = owners[number]
-            let score = index.patterns[number].specificity
+            let score = scores[number]
             if score > bestPerTrigger[trigger] ?? .min { bestPerTrigger[trigger] = score }
         }
         return bestPerTrigger.sorted { a, b in a.value != b.value ? a.value > b.value : a.key > b.key }.map { trigger, score in

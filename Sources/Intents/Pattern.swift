@@ -29,7 +29,7 @@ public struct Pattern: Sendable, Equatable {
             throw PatternError(message: "pattern is longer than \(Self.maximumLength) characters", column: Self.maximumLength,
                                hint: "split it into several triggers or use a ~concept")
         }
-        var parser = Parser(text: Array(source))
+        var parser = Parser(text: Array(source.unicodeScalars))
         elements = try parser.parseSequence(until: nil)
         if elements.isEmpty {
             throw PatternError(message: "pattern '\(source)' has no words", column: 1,
@@ -181,13 +181,14 @@ public struct LinearPattern: Hashable, Sendable {
     public var matchesEmpty: Bool { atoms.allSatisfy { $0 == .anyStar } }
 }
 
-/// Recursive-descent parser for the pattern language.
+/// Recursive-descent parser for the pattern language. It reads Unicode scalars, which compare
+/// as cheaply as integers; every character the syntax uses is one scalar.
 private struct Parser {
-    let text: [Character]
+    let text: [Unicode.Scalar]
     var index = 0
     var depth = 0
 
-    mutating func parseSequence(until closer: Character?) throws(PatternError) -> [Pattern.Element] {
+    mutating func parseSequence(until closer: Unicode.Scalar?) throws(PatternError) -> [Pattern.Element] {
         var alternatives: [[Pattern.Element]] = []
         var current: [Pattern.Element] = []
         while index < text.count {
@@ -243,7 +244,7 @@ private struct Parser {
                 }
                 let words = Normalizer.words(word)
                 if words.isEmpty {
-                    throw PatternError(message: "'\(word)' is not a word", column: index - word.count + 1,
+                    throw PatternError(message: "'\(word)' is not a word", column: index - word.unicodeScalars.count + 1,
                                        hint: "optional parts go in [brackets]; punctuation is ignored in input, so leave it out")
                 }
                 current += words.map(Pattern.Element.word)
@@ -257,16 +258,16 @@ private struct Parser {
     }
 
     mutating func readWord() -> String {
-        var word = ""
+        var word = String.UnicodeScalarView()
         while index < text.count, !Self.isSyntax(text[index]) {
             word.append(text[index])
             index += 1
         }
-        return word
+        return String(word)
     }
 
     /// Characters that end a word in a pattern.
-    static func isSyntax(_ character: Character) -> Bool {
+    static func isSyntax(_ character: Unicode.Scalar) -> Bool {
         switch character {
         case " ", "\t", "|", "[", "]", "(", ")", "*", "~": true
         default: false

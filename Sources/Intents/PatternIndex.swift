@@ -59,23 +59,28 @@ public struct PatternIndex: Sendable {
     public private(set) var patterns: [LinearPattern] = []
     public let concepts: ConceptTable
 
-    public init(concepts: ConceptTable) {
-        self.concepts = concepts
-        for (id, concept) in concepts.concepts.enumerated() {
-            var groups: [Int32: [[Int32]]] = [:]
-            var order: [Int32] = []
-            for phrase in concept.phrases {
-                let encoded = phrase.map { number(adding: $0) }
-                if groups[encoded[0]] == nil { order.append(encoded[0]) }
-                groups[encoded[0], default: []].append(encoded)
-            }
-            for first in order {
-                conceptStarts.set(Int32(id), first, to: Int32(phrases.count))
-                let group = groups[first]!
-                for (number, phrase) in group.enumerated() {
-                    phrases.append(Phrase(start: Int32(phraseWords.count), count: Int32(phrase.count), more: number < group.count - 1))
-                    phraseWords += phrase
-                }
+    /// Concepts whose members are already numbered, by id.
+    private var encoded: Set<Int> = []
+
+    public init(concepts: ConceptTable) { self.concepts = concepts }
+
+    /// Numbers the members of concept `id` the first time a pattern uses it, so an index pays only
+    /// for the concepts its own patterns name.
+    private mutating func encodeConcept(_ id: Int) {
+        guard encoded.insert(id).inserted else { return }
+        var groups: [Int32: [[Int32]]] = [:]
+        var order: [Int32] = []
+        for phrase in concepts.concepts[id].phrases {
+            let numbered = phrase.map { number(adding: $0) }
+            if groups[numbered[0]] == nil { order.append(numbered[0]) }
+            groups[numbered[0], default: []].append(numbered)
+        }
+        for first in order {
+            conceptStarts.set(Int32(id), first, to: Int32(phrases.count))
+            let group = groups[first]!
+            for (number, phrase) in group.enumerated() {
+                phrases.append(Phrase(start: Int32(phraseWords.count), count: Int32(phrase.count), more: number < group.count - 1))
+                phraseWords += phrase
             }
         }
     }
@@ -86,9 +91,6 @@ public struct PatternIndex: Sendable {
         numbers[word] = number
         return number
     }
-
-    /// Whether any pattern or concept member uses `word`.
-    public func knows(_ word: String) -> Bool { numbers[word] != nil }
 
     /// Numbers the words of a line once, for any number of matches against it.
     public func line(_ words: [String]) -> Line { Line(numbers: words.map { numbers[$0] ?? -1 }) }
@@ -124,6 +126,7 @@ public struct PatternIndex: Sendable {
                     let child = appendNode(); edges.set(Int32(node), label, to: Int32(child)); node = child
                 }
             case .concept(let id):
+                encodeConcept(id)
                 var edge = nodes[node].firstConcept
                 while edge >= 0 && conceptEdges[Int(edge)].concept != Int32(id) { edge = conceptEdges[Int(edge)].next }
                 if edge >= 0 { node = Int(conceptEdges[Int(edge)].child) } else {

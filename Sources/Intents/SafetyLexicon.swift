@@ -66,6 +66,11 @@ public struct SafetyLexicon: Sendable {
         self.typoTargets = typoTargets
     }
 
+    /// FNV-1a (64 bits) of a lexicon file's bytes, to tell whether it is the one ``builtIn`` was made from.
+    public static func digest(of bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+
     /// This lexicon with everything in `other` added.
     public func adding(_ other: SafetyLexicon) -> SafetyLexicon {
         var merged = self

@@ -54,6 +54,9 @@ struct Talk: ParsableCommand {
         // Flows compile in the background while the greeting shows; the first answer waits for them.
         // Through a pipe the first line needs everything at once, so there is nothing to overlap.
         let loading = interactive ? Background { options.load() } : Background.ready(options.load())
+        // The library lives until the process ends: freeing its many small parts on the way out
+        // would only delay the exit.
+        _ = Unmanaged.passRetained(loading)
         var started: Session?
         func session() -> Session {
             if let started { return started }

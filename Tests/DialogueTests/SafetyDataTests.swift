@@ -32,6 +32,28 @@ struct SafetyDataTests {
         }
     }
 
+    @Test("the compiled-in lexicon was generated from the lexicon file as it is now")
+    func builtInDigest() throws {
+        let bytes = try #require(FileManager.default.contents(atPath: Repository.scripts + "/safety/lexicon.yaml"))
+        #expect(SafetyLexicon.digest(of: bytes) == SafetyLexicon.builtInSourceDigest,
+                "run tools/make-builtin-lexicon.py after editing the lexicon")
+        #expect(SafetyLexicon.digest(of: bytes + [0x0A]) != SafetyLexicon.builtInSourceDigest)
+    }
+
+    @Test("an edited lexicon file is read and added to the compiled-in one")
+    func editedLexiconIsRead() throws {
+        let folder = Repository.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/safety", withIntermediateDirectories: true)
+        var text = try String(contentsOfFile: Repository.scripts + "/safety/lexicon.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - name: ideation\n", with: "  - name: ideation\n    patterns: [\"zorblax the void\"]\n    tier: crisis\n  - name: ideation-extra\n", options: [], range: nil)
+        try text.write(toFile: folder + "/safety/lexicon.yaml", atomically: true, encoding: .utf8)
+        let library = FlowLibrary(.init(scripts: folder, flowFolders: [Repository.scripts + "/flows"]))
+        #expect(library.diagnostics.filter { $0.message.contains("lexicon") } == [])
+        #expect(library.screen.assess("zorblax the void").tier == .crisis)
+        #expect(library.screen.assess("I want to kill myself").tier >= .crisis)
+    }
+
     @Test("the compiled-in crisis flow is an exact copy of Scripts/flows/crisis.yaml")
     func crisisFlowCopy() throws {
         let file = try String(contentsOfFile: Repository.scripts + "/flows/crisis.yaml", encoding: .utf8)
