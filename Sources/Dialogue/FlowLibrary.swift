@@ -71,7 +71,7 @@ public struct FlowLibrary: Sendable {
                 let path = scripts + "/safety/lexicon.yaml"
                 // The shipped file, unchanged, is exactly the compiled-in lexicon: nothing to parse.
                 let unchanged = FileManager.default.contents(atPath: path)
-                    .map { SafetyLexicon.digest(of: $0) == SafetyLexicon.builtInSourceDigest } ?? false
+                    .map { data in data.withUnsafeBytes { SafetyLexicon.digest(of: $0) } == SafetyLexicon.builtInSourceDigest } ?? false
                 if !unchanged, FileManager.default.fileExists(atPath: path) {
                     do throws(Diagnostic) { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
                         problem = Self.warning(error, "the compiled-in safety lexicon is used instead")
@@ -89,15 +89,18 @@ public struct FlowLibrary: Sendable {
                 }
             }
         }
-        // Lists.
-        if let scripts = sources.scripts {
+        // Lists: compiled on another thread too, while the flows load.
+        let compiledLists = Background { [table] () -> ([String: CompiledList], [Diagnostic]) in
+            var lists: [String: CompiledList] = [:]
+            var diagnostics: [Diagnostic] = []
+            guard let scripts = sources.scripts else { return (lists, diagnostics) }
             for path in Self.yamlFiles(in: scripts + "/lists") {
-                do {
+                do throws(Diagnostic) {
                     let list = try DataFiles.list(path: path)
                     var matcher = IntentMatcher(concepts: table)
                     for item in list.items {
                         for pattern in item.patterns {
-                            do { try matcher.add(intent: item.name, pattern: pattern.value) } catch {
+                            do throws(PatternError) { try matcher.add(intent: item.name, pattern: pattern.value) } catch {
                                 diagnostics.append(Diagnostic(at: pattern.position, code: "F017", message: error.message, hint: error.hint))
                             }
                         }
@@ -106,7 +109,9 @@ public struct FlowLibrary: Sendable {
                     lists[list.id] = CompiledList(list: list, matcher: matcher)
                 } catch { diagnostics.append(error) }
             }
+            return (lists, diagnostics)
         }
+        let listDiagnosticsAt = diagnostics.count
         matcher = IntentMatcher(concepts: table)
         // Flows: shipped, then the person's own.
         var loaded: [String: Flow] = [:]
@@ -152,6 +157,9 @@ public struct FlowLibrary: Sendable {
             loaded[Self.crisisID] = BuiltInCrisisFlow.flow
         }
         // Validate each flow on its own; a flow with errors is skipped (never the crisis flow).
+        let (lists, listDiagnostics) = compiledLists.value
+        self.lists = lists
+        diagnostics.insert(contentsOf: listDiagnostics, at: listDiagnosticsAt)
         let listIDs = Set(lists.keys)
         for id in loaded.keys.sorted() {
             // Shipped triggers are compiled once, below, and report their own errors there.

@@ -23,9 +23,10 @@ public struct ConceptTable: Sendable {
     public mutating func define(_ name: String, members: [String]) {
         let key = name.lowercased()
         var phrases = ids[key].map { concepts[$0].phrases } ?? []
+        var seen = Set(phrases)
         for member in members {
             let words = Normalizer.words(member)
-            if !words.isEmpty, !phrases.contains(words) { phrases.append(words) }
+            if !words.isEmpty, seen.insert(words).inserted { phrases.append(words) }
         }
         let concept = Concept(name: key, phrases: phrases, byFirstWord: Dictionary(grouping: phrases, by: { $0[0] }))
         if let id = ids[key] {
