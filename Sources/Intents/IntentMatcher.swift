@@ -81,21 +81,31 @@ public struct IntentMatcher: Sendable {
     /// The best match for `text`, if any trigger fits.
     public func match(_ text: String) -> Match? { best(of: index.wholeMatches(numbered(text).line)) }
 
+    /// The best match for words that are already normalized.
+    public func match(words: [String]) -> Match? { best(of: index.wholeMatches(words)) }
+
     /// Every trigger that fits `words`, best first.
     public func allMatches(words: [String]) -> [Match] {
         rank(index.wholeMatches(words))
     }
 
-    /// The best of a set of matching linear-pattern numbers.
-    public func best(of patternNumbers: [Int]) -> Match? { rank(patternNumbers).first }
+    /// The best of a set of matching linear-pattern numbers: the highest score, then the
+    /// trigger added last (the same order as ``allMatches(words:)``).
+    public func best(of patternNumbers: [Int]) -> Match? {
+        var best = -1
+        for number in patternNumbers {
+            if best < 0 || scores[number] > scores[best] || (scores[number] == scores[best] && owners[number] > owners[best]) {
+                best = number
+            }
+        }
+        guard best >= 0 else { return nil }
+        let trigger = owners[best]
+        return Match(intent: triggers[trigger].intent, trigger: triggers[trigger].pattern.source,
+                     triggerNumber: triggers[trigger].number, score: scores[best])
+    }
 
     private func rank(_ patternNumbers: [Int]) -> [Match] {
-        if patternNumbers.isEmpty { return [] }
-        if patternNumbers.count == 1, let number = patternNumbers.first {
-            let trigger = triggers[owners[number]]
-            return [Match(intent: trigger.intent, trigger: trigger.pattern.source, triggerNumber: trigger.number,
-                          score: scores[number])]
-        }
+        if patternNumbers.count <= 1 { return best(of: patternNumbers).map { [$0] } ?? [] }
         var bestPerTrigger: [Int: Int] = [:]  // trigger -> best score
         for number in patternNumbers {
             let trigger = owners[number]

@@ -70,6 +70,7 @@ struct PatternIndexPropertyTests {
                     a.form.specificity != b.form.specificity ? a.form.specificity < b.form.specificity : a.trigger < b.trigger
                 }
                 #expect(matcher.allMatches(words: line).first?.intent == best.map { "i\($0.trigger)" }, "rules \(rules), line \(line)")
+                #expect(matcher.match(words: line)?.intent == best.map { "i\($0.trigger)" }, "rules \(rules), line \(line)")
             }
         }
     }
