@@ -26,21 +26,30 @@ peers() {
         python3 -m venv "$work/venv"
         "$work/venv/bin/pip" install -q rivescript aiml
     fi
+    runs=${RUNS:-3}
+    median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+    echo "lines per second: the median of $runs runs of each engine, taken in turn (RiveScript once)"
     printf '%-8s %-14s %12s %10s %9s\n' intents engine lines/s "agree %" "x AIML"
     for k in 50 1000 10000; do
         dir="$work/b$k"
         [ -d "$dir/flows" ] || python3 "$kit/gen.py" "$k" "$lines" "$dir" > /dev/null
-        aiml=$("$work/venv/bin/python" "$kit/peers.py" aiml "$dir/rules.aiml" "$dir/inputs.txt" "$dir/aiml.out" | sed 's/.*lines_per_s=//')
+        : > "$dir/aiml.runs"; : > "$dir/chat.runs"
+        for _ in $(seq 1 "$runs"); do
+            "$work/venv/bin/python" "$kit/peers.py" aiml "$dir/rules.aiml" "$dir/inputs.txt" "$dir/aiml.out" | sed 's/.*lines_per_s=//' >> "$dir/aiml.runs"
+            "$chat" match --stats --flows "$dir/flows" < "$dir/inputs.txt" 2>&1 > "$dir/chat.out" | sed 's/.*lines_per_s=\([0-9]*\).*/\1/' >> "$dir/chat.runs"
+        done
+        aiml=$(median < "$dir/aiml.runs")
+        ours=$(median < "$dir/chat.runs")
         agree_aiml=$(paste "$dir/aiml.out" "$dir/expected.tsv" | awk '$1==$2{a++} END{printf "%.1f", 100*a/NR}')
-        printf '%-8s %-14s %12s %10s %9s\n' "$k" aiml-python "$aiml" "$agree_aiml" 1.0
+        printf '%-8s %-14s %12s %10s %9s   (runs: %s)\n' "$k" aiml-python "$aiml" "$agree_aiml" 1.0 "$(tr '\n' ' ' < "$dir/aiml.runs")"
         if [ "$k" -le 1000 ]; then
             rive=$("$work/venv/bin/python" "$kit/peers.py" rivescript "$dir/rules.rive" "$dir/inputs.txt" | sed 's/.*lines_per_s=//')
             printf '%-8s %-14s %12s %10s %9s\n' "$k" rivescript-py "$rive" - "$(awk -v a="$rive" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')"
         fi
-        ours=$("$chat" match --stats --flows "$dir/flows" < "$dir/inputs.txt" 2>&1 > "$dir/chat.out" | sed 's/.*lines_per_s=\([0-9]*\).*/\1/')
         load=$("$chat" match --stats --flows "$dir/flows" < /dev/null 2>&1 > /dev/null | sed 's/.*load_s=\([0-9.]*\).*/\1/')
         agree=$(paste <(cut -f1 "$dir/chat.out") "$dir/expected.tsv" | awk '$1==$2{a++} END{printf "%.1f", 100*a/NR}')
-        printf '%-8s %-14s %12s %10s %9s   (load %ss)\n' "$k" "chat match" "$ours" "$agree" "$(awk -v a="$ours" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')" "$load"
+        printf '%-8s %-14s %12s %10s %9s   (runs: %s; load %ss)\n' "$k" "chat match" "$ours" "$agree" \
+            "$(awk -v a="$ours" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')" "$(tr '\n' ' ' < "$dir/chat.runs")" "$load"
     done
 }
 

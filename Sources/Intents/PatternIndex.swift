@@ -48,7 +48,7 @@ public struct PatternIndex: Sendable {
     private var terminals: [Terminal] = []
     /// (node, word number) -> child node.
     private var edges = EdgeTable()
-    private var numbers: [String: Int32] = [:]
+    private var numbers = WordTable()
     /// (concept id, number of a member's first word) -> the first of the members starting with
     /// it in ``phrases``, which run on while ``Phrase/more`` is set.
     private var conceptStarts = EdgeTable()
@@ -85,29 +85,28 @@ public struct PatternIndex: Sendable {
         }
     }
 
-    private mutating func number(adding word: String) -> Int32 {
-        if let number = numbers[word] { return number }
-        let number = Int32(numbers.count)
-        numbers[word] = number
-        return number
-    }
+    private mutating func number(adding word: String) -> Int32 { numbers.add(word) }
 
     /// Numbers the words of a line once, for any number of matches against it.
-    public func line(_ words: [String]) -> Line { Line(numbers: words.map { numbers[$0] ?? -1 }) }
+    public func line(_ words: [String]) -> Line { Line(numbers: words.map { numbers.number(of: $0) }) }
 
     /// Numbers the words of a line, giving each word no pattern uses to `corrector` first; a
     /// correction replaces the word in `words`.
     public func line(_ words: inout [String], correcting corrector: borrowing SpellingCorrector) -> Line {
         var numbered = [Int32](repeating: -1, count: words.count)
         for index in words.indices {
-            if let number = numbers[words[index]] {
+            let number = numbers.number(of: words[index])
+            if number >= 0 {
                 numbered[index] = number
                 continue
             }
             let respelled = corrector.correct(words[index])
-            if respelled != words[index], let number = numbers[respelled] {
-                words[index] = respelled
-                numbered[index] = number
+            if respelled != words[index] {
+                let number = numbers.number(of: respelled)
+                if number >= 0 {
+                    words[index] = respelled
+                    numbered[index] = number
+                }
             }
         }
         return Line(numbers: numbered)
@@ -226,10 +225,54 @@ public struct PatternIndex: Sendable {
             var belowWildcard: Bool
         }
 
+        /// The steps still to walk, in memory the walk owns: pushing and popping never touch a
+        /// reference count.
+        struct Stack: ~Copyable {
+            private var base: UnsafeMutablePointer<Step>
+            private var capacity: Int
+            private(set) var count = 0
+
+            init() {
+                capacity = 32
+                base = .allocate(capacity: capacity)
+            }
+
+            deinit { base.deallocate() }
+
+            mutating func push(_ step: Step) {
+                if count == capacity {
+                    let bigger = UnsafeMutablePointer<Step>.allocate(capacity: capacity * 2)
+                    bigger.moveInitialize(from: base, count: count)
+                    base.deallocate()
+                    base = bigger
+                    capacity *= 2
+                }
+                (base + count).initialize(to: step)
+                count += 1
+            }
+
+            mutating func pop() -> Step? {
+                guard count > 0 else { return nil }
+                count -= 1
+                return (base + count).move()
+            }
+
+            /// Reverses the steps from `first` to the top.
+            mutating func reverse(from first: Int) {
+                var low = first, high = count - 1
+                while low < high {
+                    swap(&base[low], &base[high])
+                    low += 1
+                    high -= 1
+                }
+            }
+        }
+
         func walk(from start: Int, wholeLine: Bool, visited: inout Visited) -> [(pattern: Int, end: Int)] {
             var found: [(pattern: Int, end: Int)] = []
-            var stack = [Step(node: 0, position: Int32(start), belowWildcard: false)]
-            while let step = stack.popLast() {
+            var stack = Stack()
+            stack.push(Step(node: 0, position: Int32(start), belowWildcard: false))
+            while let step = stack.pop() {
                 let nodeID = Int(step.node), position = Int(step.position)
                 if step.belowWildcard { guard visited.insert(nodeID &* (words.count + 1) &+ position) else { continue } }
                 let node = nodes[nodeID]
@@ -244,13 +287,13 @@ public struct PatternIndex: Sendable {
                 // reversed, so they come off the stack in that order.
                 let first = stack.count
                 if node.anyStar >= 0 {
-                    for next in position...words.count { stack.append(Step(node: node.anyStar, position: Int32(next), belowWildcard: true)) }
+                    for next in position...words.count { stack.push(Step(node: node.anyStar, position: Int32(next), belowWildcard: true)) }
                 }
                 if position < words.count {
                     let word = words[position]
                     if word >= 0 {
                         let child = edges.value(Int32(nodeID), word)
-                        if child >= 0 { stack.append(Step(node: child, position: Int32(position + 1), belowWildcard: step.belowWildcard)) }
+                        if child >= 0 { stack.push(Step(node: child, position: Int32(position + 1), belowWildcard: step.belowWildcard)) }
                         var edge = node.firstConcept
                         while edge >= 0 {
                             let concept = conceptEdges[Int(edge)]
@@ -266,17 +309,17 @@ public struct PatternIndex: Sendable {
                                     same = false
                                     break
                                 }
-                                if same { stack.append(Step(node: concept.child, position: Int32(position + count), belowWildcard: true)) }
+                                if same { stack.push(Step(node: concept.child, position: Int32(position + count), belowWildcard: true)) }
                             }
                         }
                     }
                     if node.star >= 0 {
                         for next in (position + 1)...words.count {
-                            stack.append(Step(node: node.star, position: Int32(next), belowWildcard: true))
+                            stack.push(Step(node: node.star, position: Int32(next), belowWildcard: true))
                         }
                     }
                 }
-                stack[first...].reverse()
+                stack.reverse(from: first)
             }
             return found
         }

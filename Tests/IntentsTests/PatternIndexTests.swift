@@ -22,6 +22,26 @@ struct PatternIndexTests {
         }
     }
 
+    @Test("a long line under many wildcards agrees with the naive matcher (the walk's stack grows)")
+    func longLine() throws {
+        let concepts = ConceptTable(["x": ["a", "b c"]])
+        var index = PatternIndex(concepts: concepts)
+        var all: [LinearPattern] = []
+        for source in ["* a * b *", "[*] ~x [*] c", "* * * *", "a [*] a [*] a", "[*] b c [*] ~x *"] {
+            for form in try Pattern(source).linearized(concepts: concepts) {
+                index.insert(form)
+                all.append(form)
+            }
+        }
+        let naive = NaiveMatcher(patterns: all, concepts: concepts)
+        let line = (0..<60).map { ["a", "b", "c", "d"][($0 * 7) % 4] }
+        #expect(index.wholeMatches(line).sorted() == naive.wholeMatches(line))
+        for start in [0, 17, 59] {
+            #expect(index.prefixMatches(line, from: start).map { [$0.pattern, $0.end] }.sorted { $0.lexicographicallyPrecedes($1) }
+                == naive.prefixMatches(line, from: start).map { [$0.pattern, $0.end] })
+        }
+    }
+
     @Test("prefix matches report where each match ends")
     func prefix() throws {
         let concepts = ConceptTable()
