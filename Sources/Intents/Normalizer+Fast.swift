@@ -10,6 +10,7 @@ extension Normalizer {
         var utf8 = text
         return utf8.withUTF8 { bytes -> [String]? in
             var words: [String] = []
+            words.reserveCapacity(bytes.count / 4 + 2)
             var start = -1
             var singleLetters = 0
             func flush(_ end: Int) -> Bool {
