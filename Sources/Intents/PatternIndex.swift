@@ -8,6 +8,10 @@ public struct PatternIndex: Sendable {
     /// A trie node. Its concept edges and terminals are linked lists in flat arrays, so a node
     /// is a plain value and walking the trie does no reference counting.
     struct Node: Sendable {
+        /// The node's word edge when it has exactly one (most nodes: the inside of a phrase), so
+        /// following it needs no table lookup; ``several`` when its edges are in ``edges``; -1 for none.
+        var word: Int32 = -1
+        var wordChild: Int32 = -1
         var star: Int32 = -1
         var anyStar: Int32 = -1
         /// First and last entries in ``conceptEdges``, or -1: edges are walked in the order they were added.
@@ -36,6 +40,9 @@ public struct PatternIndex: Sendable {
         var pattern: Int32
         var next: Int32
     }
+
+    /// ``Node/word`` when the node's word edges are in ``edges``.
+    static let several: Int32 = -2
 
     /// A line of words as the index numbers them; a word no pattern uses is -1.
     public struct Line: Sendable {
@@ -120,9 +127,24 @@ public struct PatternIndex: Sendable {
             switch atom {
             case .word(let word):
                 let label = number(adding: word)
-                let child = edges.value(Int32(node), label)
-                if child >= 0 { node = Int(child) } else {
-                    let child = appendNode(); edges.set(Int32(node), label, to: Int32(child)); node = child
+                let existing = nodes[node].word
+                if existing == label {
+                    node = Int(nodes[node].wordChild)
+                } else if existing == -1 {
+                    let child = appendNode()
+                    nodes[node].word = label
+                    nodes[node].wordChild = Int32(child)
+                    node = child
+                } else {
+                    if existing >= 0 {  // a second word: both edges move to the table
+                        edges.set(Int32(node), existing, to: nodes[node].wordChild)
+                        nodes[node].word = Self.several
+                        nodes[node].wordChild = -1
+                    }
+                    let child = edges.value(Int32(node), label)
+                    if child >= 0 { node = Int(child) } else {
+                        let child = appendNode(); edges.set(Int32(node), label, to: Int32(child)); node = child
+                    }
                 }
             case .concept(let id):
                 encodeConcept(id)
@@ -292,7 +314,8 @@ public struct PatternIndex: Sendable {
                 if position < words.count {
                     let word = words[position]
                     if word >= 0 {
-                        let child = edges.value(Int32(nodeID), word)
+                        let child = node.word == word ? node.wordChild
+                            : node.word == PatternIndex.several ? edges.value(Int32(nodeID), word) : -1
                         if child >= 0 { stack.push(Step(node: child, position: Int32(position + 1), belowWildcard: step.belowWildcard)) }
                         var edge = node.firstConcept
                         while edge >= 0 {
