@@ -7,7 +7,8 @@
 #   Benchmarks/run.sh           all three
 #
 # Needs python3 (a virtual environment with rivescript and aiml is made in $WORK), and the
-# generator in ../shared/bench (set BENCH_KIT to point elsewhere). hyperfine is used when present.
+# generator in ../shared/bench (set BENCH_KIT to point elsewhere). RUNS (default 3) sets how many
+# times each engine runs per size; the median is reported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -47,9 +48,12 @@ peers() {
             printf '%-8s %-14s %12s %10s %9s\n' "$k" rivescript-py "$rive" - "$(awk -v a="$rive" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')"
         fi
         load=$("$chat" match --stats --flows "$dir/flows" < /dev/null 2>&1 > /dev/null | sed 's/.*load_s=\([0-9.]*\).*/\1/')
+        memory=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$chat" match --flows "$dir/flows")
         agree=$(paste <(cut -f1 "$dir/chat.out") "$dir/expected.tsv" | awk '$1==$2{a++} END{printf "%.1f", 100*a/NR}')
-        printf '%-8s %-14s %12s %10s %9s   (runs: %s; load %ss)\n' "$k" "chat match" "$ours" "$agree" \
-            "$(awk -v a="$ours" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')" "$(tr '\n' ' ' < "$dir/chat.runs")" "$load"
+        printf '%-8s %-14s %12s %10s %9s   (runs: %s; load %ss; peak memory %s MiB)\n' "$k" "chat match" "$ours" "$agree" \
+            "$(awk -v a="$ours" -v b="$aiml" 'BEGIN{printf "%.2f", a/b}')" "$(tr '\n' ' ' < "$dir/chat.runs")" "$load" "$memory"
     done
 }
 
@@ -61,15 +65,20 @@ startup() {
         printf 'import Foundation\nprint("Hello, world")\n' > "$hello/Sources/hello/main.swift"
         (cd "$hello" && swift build -c release > /dev/null)
     fi
-    printf 'hello\n' > "$work/one.txt"
-    if command -v hyperfine > /dev/null; then
-        hyperfine -N --warmup 3 --runs 50 "$hello/.build/release/hello" "$chat --region US --flows $root/Scripts/flows" \
-            --input "$work/one.txt" 2>/dev/null | grep -E "Time|±|faster|slower" || true
+    parser="$work/hello-parser"
+    if [ ! -x "$parser/.build/release/hello" ]; then
+        # The same hello-world parsing one option with swift-argument-parser, as chat does: the
+        # part of start-up any command-line tool built on it pays before doing anything.
+        mkdir -p "$parser/Sources/hello"
+        printf '// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "hello", dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")], targets: [.executableTarget(name: "hello", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")])])\n' > "$parser/Package.swift"
+        printf 'import ArgumentParser\nimport Foundation\nstruct Hello: ParsableCommand {\n    @Option var region: String?\n    func run() { print("Hello, world") }\n}\nHello.main()\n' > "$parser/Sources/hello/main.swift"
+        (cd "$parser" && swift build -c release > /dev/null)
     fi
+    printf 'hello\n' > "$work/one.txt"
     echo "first reply through a pipe (all shipped flows):"
-    python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" <<'PY'
+    python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" "$parser/.build/release/hello" <<'PY'
 import statistics, subprocess, sys, time
-chat, hello, one = sys.argv[1:4]
+chat, hello, one, parser = sys.argv[1:5]
 def timed(cmd):
     out = []
     for _ in range(40):
@@ -77,7 +86,9 @@ def timed(cmd):
             t = time.perf_counter(); subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); out.append((time.perf_counter() - t) * 1000)
     return statistics.median(out)
 h, c = timed([hello]), timed([chat, "--region", "US"])
+p, v = timed([parser, "--region", "US"]), timed([chat, "--version"])
 print(f"  hello-world median_ms={h:.1f}  chat median_ms={c:.1f}  ratio={c / h:.2f}")
+print(f"  for scale: hello-world with swift-argument-parser median_ms={p:.1f} ({p / h:.2f}x); chat --version median_ms={v:.1f} ({v / h:.2f}x)")
 PY
     echo "first prompt in a terminal (pseudo-terminal):"
     printf '  hello-world: '; python3 Benchmarks/first_prompt.py 30 "Hello" "$hello/.build/release/hello"
