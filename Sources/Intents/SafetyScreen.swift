@@ -200,9 +200,14 @@ public struct SafetyScreen: Sendable {
         var position = 0
         // Matches from `position` read only words from there on, so the line is numbered once.
         let figureLine = figureIndex.line(words)
+        let signalLine = signalIndex.line(words)
         while position < words.count {
             let found = figureIndex.prefixMatches(figureLine, from: position)
-            if let longest = found.max(by: { $0.end < $1.end }), longest.end > position {
+            // The longer reading wins: a figure is not set aside when a signal that starts with it runs
+            // on past it ("end it with him and then myself").
+            if let longest = found.max(by: { $0.end < $1.end }), longest.end > position,
+               !signalIndex.prefixMatches(signalLine, from: position).contains(where: { $0.end > longest.end })
+            {
                 figures.append(figureSource[longest.pattern] + ": " + words[position..<longest.end].joined(separator: " "))
                 for index in position..<longest.end { words[index] = "_" }
                 position = longest.end

@@ -43,6 +43,16 @@ struct SafetyScreenTests {
         #expect(screen.assess(text).tier == .none, "\(text)")
     }
 
+    @Test("a figure of speech is not set aside when a signal that starts with it runs on past it")
+    func longerReadingWins() {
+        let ending = screen.assess("I'm going to end it with him and then myself")
+        #expect(ending.tier >= .crisis)
+        #expect(ending.figures.isEmpty)
+        let breakUp = screen.assess("I'm going to end it with him and then go to bed")
+        #expect(breakUp.tier == .none)
+        #expect(breakUp.figures.count == 1)
+    }
+
     @Test("look-alikes, spacing and repeated letters are seen through", arguments: [
         "i want to k1ll mys3lf", "s u i c i d e", "k.m.s", "i want to diiie", "I want to kil myself", "suicidle",
     ])
