@@ -7,8 +7,8 @@
 import Dialogue
 import Intents
 
-/// Feeds arbitrary bytes to the normalizer, the safety screen, the pattern parser, the flow
-/// and transcript readers, and a conversation.
+/// Feeds arbitrary bytes to the normalizer, the safety screen, the pattern parser and index, the
+/// flow and transcript readers, and a conversation.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -18,6 +18,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     _ = try? Pattern(text).linearized(concepts: ConceptTable())
     _ = try? FlowLoader.load(text: text, path: "fuzz.yaml")
     _ = try? Transcript.parse(text, path: "fuzz.transcript")
+    // Lines of the input as triggers: the index must take any pattern and match any line.
+    var matcher = IntentMatcher(concepts: FuzzFixtures.library.concepts)
+    for (number, line) in text.split(separator: "\n").prefix(16).enumerated() {
+        try? matcher.add(intent: "fuzz\(number)", pattern: String(line))
+    }
+    matcher.finish()
+    _ = matcher.match(text)
+    _ = matcher.allMatches(words: matcher.words(for: text))
     let session = Session(library: FuzzFixtures.library, region: "US")
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
         _ = session.respond(to: String(line))
