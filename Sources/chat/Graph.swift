@@ -4,6 +4,7 @@ import Dialogue
 /// `chat graph`: draws a flow as Graphviz dot or Mermaid.
 struct Graph: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw a flow's steps, branches and ends as a graph (dot or mermaid).",
         discussion: "Render dot with Graphviz: chat graph reframe | dot -Tsvg > reframe.svg. A dashed edge marks where the safety screen can interrupt: every step that waits for the person.")
 

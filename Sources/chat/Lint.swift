@@ -5,6 +5,7 @@ import Foundation
 /// `chat lint`: checks flow files and the data beside them.
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check flow, concept, list and safety files; print path:line:col: error|warning: message.",
         discussion: "With no PATH, checks the shipped Scripts folder: flows, concepts, lists, the safety lexicon and the crisis lines. A PATH may be a flow file or folder, concepts.yaml, a file in lists/, lexicon.yaml or crisis-lines.yaml. Exits with 1 when there are errors. Codes are explained in docs/diagnostics.md.")
 

@@ -6,6 +6,7 @@ import Intents
 /// `chat match`: which flow each line would start, and why.
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "match",
         abstract: "Print the flow each line would start (or none), with its score and trigger.",
         discussion: """
             Reads TEXT arguments, or lines from standard input. Each output line starts with the flow id \

@@ -7,6 +7,7 @@ import Intents
 /// Talks with the person: libedit in a terminal, plain lines through a pipe.
 struct Talk: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "talk",
         abstract: "Talk (the default). Reads what you type and answers from the flows.",
         discussion: """
             In a terminal you get line editing, history and tab completion. Through a pipe there are \
