@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x7a27381599ab5a2d
+    public static let builtInSourceDigest: UInt64 = 0xe1d55ade1c9658ca
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,18 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(a|the|my|some) way out for good",
+                "(rather|sooner|better) (die|be dead|to be dead|being dead|off dead) than [to] (live|living|go on|going on|keep living|keep going|be alive|being alive|wake up|feel like this|feel this way|live like this|living like this|this)",
+                "what it (would|will|might) feel like to (fall|jump|die|drown|not wake up|hang)",
+                "(does|would|will) it hurt to (drown|die|hang|overdose|bleed out|jump|fall)",
+                "(how much|how long) does it (hurt|take) to (drown|die|hang|overdose|bleed out)",
+                "(made|making|planned|planning|picked|picking|chose|choosing|wrote|writing) [*] (for|of) my [own] funeral",
+                "my [own] funeral (playlist|songs|music|outfit|plans)",
+                "(imagining|imagine|picturing|picture) my [own] funeral",
+                "(want|wanna|wanting) to disappear (completely|forever|for good|permanently|for ever)",
+                "(if|when) i am not (around|here|alive) (much longer|anymore|any more|tomorrow|next week)",
+                "(wish|wishes|wishing|wished) (i|she|he|they) (had not|hadnt|did not|didnt|never) (woken|woke|wake) up",
+                "(if|when) [*] (does not|doesnt|do not|dont|did not|didnt) get better [*] (i am|im) (done|out|gone)",
                 "~kill ~self",
                 "(end|ending|finish|finishing|kill) (it|things) [off] with * (and|then) [then|after that] (myself|me too|my own life|my life)",
                 "kms",
@@ -168,6 +180,9 @@ extension SafetyLexicon {
                 "je pense a (me tuer|me suicider|mourir|la mort)",
             ]),
             Signal(name: "self-harm", tier: .crisis, about: "Says they hurt themselves or want to.", patterns: [
+                "(scars|cuts|burns|marks) (on|across) my ~bodypart (are|were) from me",
+                "relapsed [on|with|into] (sh|self harm|selfharm|cutting|self injury)",
+                "(staring|stare|stared|looking|look) at the (knives|knife|blades|razor|razors|pills|rope)",
                 "~harm ~self",
                 "self (harm|harming|harmed|injury|injure|injuring|mutilation)",
                 "selfharm",
@@ -202,6 +217,8 @@ extension SafetyLexicon {
                 "je me (coupe|scarifie|fais du mal)",
             ]),
             Signal(name: "unsafe", tier: .crisis, about: "Says they don't feel safe with themselves.", patterns: [
+                "(i am|im) [a] (danger|dangerous) to myself",
+                "(i am|im) not safe (right now|tonight|rn|anymore|any more|at all)",
                 "(not|never|do not feel|dont feel) safe (with|from|around|by) myself",
                 "(can not|cant|not sure i can|not certain i can|no longer certain i can|do not know if i can|dont know if i can) keep myself safe",
                 "(can not|cant) promise (i will|ill|to|that i will) (stay|keep|be) safe",
@@ -226,6 +243,10 @@ extension SafetyLexicon {
                 "thank you for (everything|trying)",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i (loved|love) (her|him|them|you)",
+                "(last|final) time i (will|ll) (message|write|post|text|be here|talk to you)",
+                "(they will|theyll|she will|shell|he will|hell) understand [*] (eventually|one day|someday|in time|later)",
+                "(will not|wont) need (these|the|my|our) (sessions|appointments|therapy) [*] (forever|ever again|in the forever way|after this)",
                 "(this is|this will be) (my|the) (last|final) (message|post|goodbye|night|time)",
                 "(my|a) (last|final) (message|words|goodbye)",
                 "(wrote|written|writing|left|leaving|finished) [my] (goodbye|suicide|final|last|farewell) (letters|letter|notes|note|messages)",
@@ -267,6 +288,10 @@ extension SafetyLexicon {
                 "(do not|dont|never) have [any] thoughts (of|about)",
             ]),
             Signal(name: "intent", tier: .crisis, about: "States a plan or a decision to act.", patterns: [
+                "(drive|driving|crash|crashing|steer|steering) [my car|the car|it] into (a|the) (wall|tree|truck|pole|lorry|bridge|oncoming traffic|river)",
+                "(have|got|made) a plan [*] (not telling|will not tell|wont tell|cannot tell|cant tell|not going to tell) (anyone|anybody|you|them)",
+                "(going to|gonna|about to|ready to) [just|finally|really] end things (soon|tonight|today|for good|forever|now|right now|this week)",
+                "(doing|do) it after (this|this message|i send this)",
                 "(going to|will|am going to|about to|ready to|decided to|made up my mind to) [just|finally|really|actually|definitely|probably|seriously] (do it|end it|go through with it|kill myself|end my life|end it all|unalive myself)",
                 "(have|got|made) a plan to (die|end it|kill myself|end my life)",
                 "(going to|will) [just|finally|really|actually|definitely|probably|seriously] do it (tonight|now|right now|soon|today|tomorrow)",
@@ -285,6 +310,11 @@ extension SafetyLexicon {
                 "(will not|wont|am not going to) turn back",
             ]),
             Signal(name: "act", tier: .emergency, firm: true, about: "An act already done or under way.", patterns: [
+                "(already|just) (swallowed|took|downed|taken|necked) (them|it|everything) [all]",
+                "(swallowed|downed|necked) (them|it) all",
+                "(swallowed|downed|necked) all of (them|it)",
+                "(took|swallowed|taken|downed) * (packs|packets|boxes|bottles|strips|blister packs|sheets) of ~ingest",
+                "(jumped|jumping) (in|into|off) the (river|lake|sea|bridge|water|canal) [*] (try again|going back|go back|do it again)",
                 "(overdosed on|od on|od ed on) [*] ~ingest",
                 "(taken|took|swallowed|swallow|downed|drank|drunk|ate|necked|popped|chugged) ~many [*] ~ingest",
                 "(drink|drank|drinking|swallow|swallowed) [the] (cleaning liquid|cleaner|bleach|detergent|chemicals)",
@@ -334,6 +364,12 @@ extension SafetyLexicon {
                 "j ai pris (toutes|tous|beaucoup de) [*] (pilules|medicaments|cachets|comprimes)",
             ]),
             Signal(name: "means-at-hand", tier: .emergency, firm: true, about: "A method ready or in hand, or standing somewhere high.", patterns: [
+                "(belt|cord|rope|scarf|cable|noose|sheet) (is|are) [already] (around|round) my neck",
+                "(razor|blade|knife|gun|pistol|pills|rope|noose) in (my|one|each) hand",
+                "(razor|blade|knife|gun|pistol) in hand",
+                "(hairdryer|hair dryer|toaster|radio|heater) [*] (plugged in|in the bath|in the tub|by the bath|next to the bath)",
+                "(in|standing in|sitting in) the (bath|bathtub|tub) with [a|the|my] (hairdryer|hair dryer|toaster|radio|heater)",
+                "(climbing|climb|climbed|going|stepping) over (now|the side|the barrier|the fence|the guardrail|the edge)",
                 "(noose|rope) [is|are] [already] (ready|up|tied|set up|around my neck|hanging)",
                 "(arma|faca) na mao",
                 "(coltello|pistola|lametta|pillole) in mano",
@@ -355,6 +391,9 @@ extension SafetyLexicon {
                 "je suis sur (le|un) (pont|toit|rebord)",
             ]),
             Signal(name: "means-ready", tier: .none, firm: true, about: "A method set out or kept ready. Counts only with a time or a decision.", patterns: [
+                "(loaded|cocked) (the|my|a|his|dads|my dads) (gun|pistol|rifle|shotgun|revolver)",
+                "(tied|tie|tying|hung|hanging|attached) (it|the rope|the belt|the cord|a rope|a belt|the noose|a noose) (to|from|on|over) the (ceiling fan|fan|beam|rafter|rafters|door|banister|railing|closet rod|pipe|hook|tree|stairs)",
+                "(the|a) chair is (ready|in place|under it|set up)",
                 "(~means|~ingest) [is|are] [all] (ready|loaded|set up|laid out|lined up|counted|on the table|on the kitchen table|by the bed|by my bed|next to me|in my hand|in my pocket)",
                 "(~means|~ingest) [*] (and|while) the bath is running",
                 "(plastic bag|helium|helium tank|charcoal) [*] (by the bed|ready|in the car|set up)",
@@ -372,6 +411,7 @@ extension SafetyLexicon {
                 "about to [just|finally|really|actually] (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it|kill myself|end my life|step in front|step off|walk into|unalive myself)",
             ]),
             Signal(name: "high-place", tier: .none, about: "Somewhere high or dangerous. Counts only together with other evidence.", patterns: [
+                "(on|at|over|onto) the (interstate|highway|motorway|freeway) [overpass|bridge]",
                 "(on|at|onto|over|near|off|from|to) (the|a|this|that|my) ~high",
                 "edge of (the|a|this) (roof|bridge|cliff|building|platform|balcony)",
                 "top of (the|a|this) (parking garage|car park|building|bridge|cliff|tower|multistory)",
@@ -444,6 +484,16 @@ extension SafetyLexicon {
                 "(manana|demain)",
             ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
+                "(do not|dont|cannot|cant|can not) [really|even|honestly] see (a|any) (future|point)",
+                "(do not|dont|cannot|cant) see the point (of|in) [*]",
+                "(exhausted|tired|sick) of being (me|myself|alive|here)",
+                "(i am|im|i feel|feel|feeling) [like] [i am|im] falling apart",
+                "(cry|crying|cried) (every|each) (night|day|morning)",
+                "(feel|feeling|i am|im) (hollow|empty inside|numb inside|so empty|so numb)",
+                "(i am|im|i feel|feeling) (very|so|completely|totally|all) alone",
+                "failing at (life|everything|being a person)",
+                "(tired tired|not sleepy tired)",
+                "(everything is|everythings|it is all|its all) (just|simply) too much",
                 "hopeless",
                 "(no|lost all|lost|without) hope",
                 "nothing (matters|will ever change|ever changes|gets better|will get better)",
@@ -544,6 +594,9 @@ extension SafetyLexicon {
                 "(je n en peux plus|j en peux plus|ca ne sert a rien|plus aucun espoir)",
             ]),
             Signal(name: "burden", tier: .concern, about: "Feels like a burden to others.", patterns: [
+                "(i am|im) [a] burden (for|to|on) (my|everyone|them)",
+                "(dragging|drag|pulling) (them|everyone|everybody|my family|people) down",
+                "(only|just) (put up with|tolerate|tolerates) me (out of pity|because they have to|because they feel sorry)",
                 "(a|such a|the) burden (to|on|for) (everyone|everybody|my family|them|others|people|you)",
                 "(i am|i feel like|feel like|im) (a|such a) burden",
                 "(everyone|they|my family|the world) would (be|keep spinning|go on) [just] (fine|okay|better) without me",
@@ -563,6 +616,8 @@ extension SafetyLexicon {
                 "(everyone|they) (would be|are) better without me",
             ]),
             Signal(name: "someone-else", tier: .concern, category: .someoneElse, about: "Worried that someone else may end their life or hurt themselves.", patterns: [
+                "(stopped|stopping|quit|refuses) taking (his|her|their) (meds|medication|pills|heart meds|heart medication|insulin)",
+                "(said|says) (he is|hes|she is|shes|they are|theyre) ready to go",
                 "~kill ~otherself",
                 "~harm ~otherself",
                 "~someone (wants|want|wanted) to (die|kill|end|sleep forever|go to sleep forever|not wake up)",
@@ -622,6 +677,9 @@ extension SafetyLexicon {
                 "(me frappe|me bat|menace de me tuer|me menace)",
             ]),
             Signal(name: "danger-now", tier: .emergency, category: .danger, firm: true, about: "Someone is hurting or threatening them with a weapon, or is there right now.", patterns: [
+                "(just|has just|he just|she just|they just) (hit|punched|choked|strangled|attacked|beat|kicked|slapped) me",
+                "(is|hes|he is|shes|she is|they are|theyre|someone is) (still|now) following me",
+                "(says|said|told me|saying) [*] (not leaving|will not leave|wont leave|never leave) [*] alive",
                 "(threatening|threatened|threatens|attacking|coming at|pointing|chasing|came at|following|stalking) [*] (me|us) with (a|the|his|her|their) ~weapon",
                 "~person (is|are) (choking|beating|hitting|strangling|attacking|stabbing|hurting|punching|kicking) (me|us)",
                 "(breaking|broke|trying to break|is breaking) into (my|the|our) (house|home|flat|apartment|room)",
@@ -725,6 +783,10 @@ extension SafetyLexicon {
             Combination(all: ["harm-others", "means"], tier: .emergency, about: "A plan to hurt someone with a method named."),
         ],
         figures: [
+            "(jump|jumping|jumped) off [the|a] (cliff|cliffs|rocks|pier|dock|boat|diving board) [*] (so fun|for fun|fun|with friends|with my friends|swimming|into the water)",
+            "(cliff jumping|cliff diving)",
+            "(rather|sooner) (die|be dead) than",
+            "(end|ending) (it|this|things) here for (tonight|now|today|the night|the day)",
             "[(this|that|it|work|school|job|deadline|traffic|heat|commute|back|head|feet|wait|suspense|boss|class|exam|homework)] (is|are|was|were) killing me",
             "killing me (with|softly)",
             "(killed|kills|kill|killing|slayed|slay|nailed) it",

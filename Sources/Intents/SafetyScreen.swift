@@ -152,15 +152,25 @@ public struct SafetyScreen: Sendable {
         var hits: [Hit] = []
         var figures: [String] = []
         var read: [String] = []
+        let jokeTakenBack = isJokeTakenBack(clauses.flatMap { $0 })
         for (number, clause) in clauses.enumerated() {
             var start = 0
             repeat {
                 let window = Array(clause[start..<min(clause.count, start + Self.window)])
-                screen(window, clause: number, offset: start, hits: &hits, figures: &figures, read: &read)
+                screen(window, clause: number, offset: start, jokeTakenBack: jokeTakenBack, hits: &hits, figures: &figures,
+                       read: &read)
                 start += Self.window - 8
             } while start + 8 < clause.count
         }
         return verdict(hits, figures: figures, normalized: read.joined(separator: " "))
+    }
+
+    /// Whether the message takes a joke back: a joke word after "not", "no" or "srsly" ("lol. not
+    /// lol", "not kidding"), or "seriously". It then counts for every clause, not just its own.
+    func isJokeTakenBack(_ words: [String]) -> Bool {
+        words.contains("seriously") || words.indices.contains { index in
+            jokes.contains(words[index]) && words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
+        }
     }
 
     /// Joins a risk word split in two ("sui cide", "my self").
@@ -193,8 +203,8 @@ public struct SafetyScreen: Sendable {
         return [corrector.correct(word)]
     }
 
-    private func screen(_ words: [String], clause: Int, offset: Int, hits: inout [Hit], figures: inout [String],
-                        read: inout [String])
+    private func screen(_ words: [String], clause: Int, offset: Int, jokeTakenBack: Bool, hits: inout [Hit],
+                        figures: inout [String], read: inout [String])
     {
         var words = words
         var position = 0
@@ -216,10 +226,8 @@ public struct SafetyScreen: Sendable {
             }
         }
         read += words
-        // "lol" jokes, unless it is taken back: "not lol", "I'm not even kidding".
-        let joking = words.indices.contains { index in
-            jokes.contains(words[index]) && !words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
-        } && !words.contains("seriously")
+        // "lol" jokes, unless it is taken back anywhere in the message: "not lol", "I'm not even kidding".
+        let joking = !jokeTakenBack && words.contains { jokes.contains($0) }
         var seen = Set<String>()
         let line = signalIndex.line(words)
         for start in words.indices where words[start] != "_" {

@@ -124,6 +124,13 @@ struct SafetyScreenTests {
         #expect(screen.assess("i took all my pills lol").tier == .emergency, "an act is never softened by a joke")
     }
 
+    @Test("a joke taken back in a later sentence counts for the whole message")
+    func jokeTakenBackLater() {
+        #expect(screen.assess("unalive thoughts are back lol").tier == .concern)
+        #expect(screen.assess("unalive thoughts are back lol. not lol").tier >= .crisis)
+        #expect(screen.assess("i want to die lol. seriously though").tier >= .crisis)
+    }
+
     @Test("French elisions are split before matching")
     func elision() {
         #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
