@@ -57,23 +57,39 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$chat" m
     done
 }
 
+# Builds a one-file Swift package in $1 (release) from a Package.swift ($2) and a main.swift ($3).
+build_hello() {
+    if [ ! -x "$1/.build/release/hello" ]; then
+        mkdir -p "$1/Sources/hello"
+        printf '%s\n' "$2" > "$1/Package.swift"
+        printf '%s\n' "$3" > "$1/Sources/hello/main.swift"
+        (cd "$1" && swift build -c release > /dev/null)
+    fi
+}
+
 startup() {
     hello="$work/hello"
-    if [ ! -x "$hello/.build/release/hello" ]; then
-        mkdir -p "$hello/Sources/hello"
-        printf '// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "hello", targets: [.executableTarget(name: "hello")])\n' > "$hello/Package.swift"
-        printf 'import Foundation\nprint("Hello, world")\n' > "$hello/Sources/hello/main.swift"
-        (cd "$hello" && swift build -c release > /dev/null)
-    fi
+    build_hello "$hello" \
+        '// swift-tools-version: 6.0
+import PackageDescription
+let package = Package(name: "hello", targets: [.executableTarget(name: "hello")])' \
+        'import Foundation
+print("Hello, world")'
+    # The same hello-world parsing one option with swift-argument-parser, as chat does: the part
+    # of start-up any command-line tool built on it pays before doing anything.
     parser="$work/hello-parser"
-    if [ ! -x "$parser/.build/release/hello" ]; then
-        # The same hello-world parsing one option with swift-argument-parser, as chat does: the
-        # part of start-up any command-line tool built on it pays before doing anything.
-        mkdir -p "$parser/Sources/hello"
-        printf '// swift-tools-version: 6.0\nimport PackageDescription\nlet package = Package(name: "hello", dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")], targets: [.executableTarget(name: "hello", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")])])\n' > "$parser/Package.swift"
-        printf 'import ArgumentParser\nimport Foundation\nstruct Hello: ParsableCommand {\n    @Option var region: String?\n    func run() { print("Hello, world") }\n}\nHello.main()\n' > "$parser/Sources/hello/main.swift"
-        (cd "$parser" && swift build -c release > /dev/null)
-    fi
+    build_hello "$parser" \
+        '// swift-tools-version: 6.0
+import PackageDescription
+let package = Package(name: "hello", dependencies: [.package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")],
+    targets: [.executableTarget(name: "hello", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")])])' \
+        'import ArgumentParser
+import Foundation
+struct Hello: ParsableCommand {
+    @Option var region: String?
+    func run() { print("Hello, world") }
+}
+Hello.main()'
     printf 'hello\n' > "$work/one.txt"
     echo "first reply through a pipe (all shipped flows):"
     python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" "$parser/.build/release/hello" <<'PY'

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xe1d55ade1c9658ca
+    public static let builtInSourceDigest: UInt64 = 0x5d16c3719280d694
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -13,7 +13,7 @@ extension SafetyLexicon {
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
                 "(a|the|my|some) way out for good",
                 "(rather|sooner|better) (die|be dead|to be dead|being dead|off dead) than [to] (live|living|go on|going on|keep living|keep going|be alive|being alive|wake up|feel like this|feel this way|live like this|living like this|this)",
-                "what it (would|will|might) feel like to (fall|jump|die|drown|not wake up|hang)",
+                "what it (would|will|might) feel like to (die|drown|not wake up|hang|be dead)",
                 "(does|would|will) it hurt to (drown|die|hang|overdose|bleed out|jump|fall)",
                 "(how much|how long) does it (hurt|take) to (drown|die|hang|overdose|bleed out)",
                 "(made|making|planned|planning|picked|picking|chose|choosing|wrote|writing) [*] (for|of) my [own] funeral",
@@ -45,7 +45,7 @@ extension SafetyLexicon {
                 "if i [just] (stopped existing|vanished|disappeared|was gone|died|was not here|was not around) [*] (fix|better|easier|simpler|lighter|fine|manage)",
                 "(take|takes|took) me in my sleep",
                 "(so|that) (i am|im|i would be|i will be) not (alive|here|around) (anymore|any more)",
-                "(steer|steering|drift|drifting|swerve|swerving|veer|veering|drive|driving) [*] (into|in front of) [*] (oncoming|traffic|pylon|wall|tree|truck|barrier|lorry|reservation|median|pillar|lamp post|pole)",
+                "(steer|steering|drift|drifting|swerve|swerving|veer|veering|drive|driving) [my car|the car|it|myself|straight|off the road] (into|in front of) [*] (oncoming|traffic|pylon|wall|tree|truck|barrier|lorry|reservation|median|pillar|lamp post|pole)",
                 "(eat|eating|ate) (my|a|the) (gun|rifle|shotgun|pistol|bullet|revolver)",
                 "make it look like an accident",
                 "(yeet|throw|throwing|fling) myself (off|from|in front|into)",
@@ -234,6 +234,7 @@ extension SafetyLexicon {
                 "(afraid|scared|terrified) i (might|will|could|would) (do something|hurt myself|kill myself|do it)",
             ]),
             Signal(name: "goodbye", tier: .none, about: "Says goodbye or writes as if for the last time. Counts only with other evidence.", patterns: [
+                "(they will|theyll) understand [*] (eventually|one day|someday|in time)",
                 "goodbye",
                 "good bye",
                 "bye (forever|everyone|all|for good|world)",
@@ -243,11 +244,11 @@ extension SafetyLexicon {
                 "thank you for (everything|trying)",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
-                "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i (loved|love) (her|him|them|you)",
-                "(last|final) time i (will|ll) (message|write|post|text|be here|talk to you)",
-                "(they will|theyll|she will|shell|he will|hell) understand [*] (eventually|one day|someday|in time|later)",
+                "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i loved (her|him|them|you)",
+                "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i (love|loved) (her|him|them|you) (if|when|after) i (am|m) (gone|not around|not here)",
+                "(last|final) time i (will|ll) (message|write|post|text|talk) (here|to you|you|anyone|to anyone|again|ever)",
                 "(will not|wont) need (these|the|my|our) (sessions|appointments|therapy) [*] (forever|ever again|in the forever way|after this)",
-                "(this is|this will be) (my|the) (last|final) (message|post|goodbye|night|time)",
+                "(this is|this will be) (my|the) (last|final) (message|post|goodbye|night)",
                 "(my|a) (last|final) (message|words|goodbye)",
                 "(wrote|written|writing|left|leaving|finished) [my] (goodbye|suicide|final|last|farewell) (letters|letter|notes|note|messages)",
                 "(wrote|written|writing) [a few|some|a couple of] (letters|notes) to (everyone|everybody|my family|my kids|all of them|the people i love|everyone i love|my parents)",
@@ -310,9 +311,6 @@ extension SafetyLexicon {
                 "(will not|wont|am not going to) turn back",
             ]),
             Signal(name: "act", tier: .emergency, firm: true, about: "An act already done or under way.", patterns: [
-                "(already|just) (swallowed|took|downed|taken|necked) (them|it|everything) [all]",
-                "(swallowed|downed|necked) (them|it) all",
-                "(swallowed|downed|necked) all of (them|it)",
                 "(took|swallowed|taken|downed) * (packs|packets|boxes|bottles|strips|blister packs|sheets) of ~ingest",
                 "(jumped|jumping) (in|into|off) the (river|lake|sea|bridge|water|canal) [*] (try again|going back|go back|do it again)",
                 "(overdosed on|od on|od ed on) [*] ~ingest",
@@ -365,11 +363,8 @@ extension SafetyLexicon {
             ]),
             Signal(name: "means-at-hand", tier: .emergency, firm: true, about: "A method ready or in hand, or standing somewhere high.", patterns: [
                 "(belt|cord|rope|scarf|cable|noose|sheet) (is|are) [already] (around|round) my neck",
-                "(razor|blade|knife|gun|pistol|pills|rope|noose) in (my|one|each) hand",
-                "(razor|blade|knife|gun|pistol) in hand",
                 "(hairdryer|hair dryer|toaster|radio|heater) [*] (plugged in|in the bath|in the tub|by the bath|next to the bath)",
                 "(in|standing in|sitting in) the (bath|bathtub|tub) with [a|the|my] (hairdryer|hair dryer|toaster|radio|heater)",
-                "(climbing|climb|climbed|going|stepping) over (now|the side|the barrier|the fence|the guardrail|the edge)",
                 "(noose|rope) [is|are] [already] (ready|up|tied|set up|around my neck|hanging)",
                 "(arma|faca) na mao",
                 "(coltello|pistola|lametta|pillole) in mano",
@@ -391,6 +386,7 @@ extension SafetyLexicon {
                 "je suis sur (le|un) (pont|toit|rebord)",
             ]),
             Signal(name: "means-ready", tier: .none, firm: true, about: "A method set out or kept ready. Counts only with a time or a decision.", patterns: [
+                "(razor|blade|knife|gun|pistol|pills|rope|noose) in [my|one|each] hand",
                 "(loaded|cocked) (the|my|a|his|dads|my dads) (gun|pistol|rifle|shotgun|revolver)",
                 "(tied|tie|tying|hung|hanging|attached) (it|the rope|the belt|the cord|a rope|a belt|the noose|a noose) (to|from|on|over) the (ceiling fan|fan|beam|rafter|rafters|door|banister|railing|closet rod|pipe|hook|tree|stairs)",
                 "(the|a) chair is (ready|in place|under it|set up)",
@@ -411,6 +407,7 @@ extension SafetyLexicon {
                 "about to [just|finally|really|actually] (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it|kill myself|end my life|step in front|step off|walk into|unalive myself)",
             ]),
             Signal(name: "high-place", tier: .none, about: "Somewhere high or dangerous. Counts only together with other evidence.", patterns: [
+                "(thinking|think|thought|thinking a lot) about (the|a|that) ~high",
                 "(on|at|over|onto) the (interstate|highway|motorway|freeway) [overpass|bridge]",
                 "(on|at|onto|over|near|off|from|to) (the|a|this|that|my) ~high",
                 "edge of (the|a|this) (roof|bridge|cliff|building|platform|balcony)",
@@ -421,6 +418,8 @@ extension SafetyLexicon {
                 "(walking|walk|going|wading) into the (lake|sea|river|ocean|water)",
             ]),
             Signal(name: "jump", tier: .none, about: "Says they will jump or step off. Counts only together with other evidence.", patterns: [
+                "what it (would|will|might) feel like to (fall|jump) [off|from]",
+                "(climbing|climb|climbed|stepping|step) over (now|the side|the barrier|the guardrail)",
                 "(going to|about to|ready to|will|want to|wanna|gonna|planning to) [just] (jump|jumping|stepping off|step off|let go)",
                 "(threatening|threatens|threatened|says she will|says he will) to jump",
                 "(voy a|quiero) saltar",
@@ -443,6 +442,7 @@ extension SafetyLexicon {
                 "(it would|that would|would|it will|it d) (sort|fix|solve) (everything|it all|all of it) [out]",
             ]),
             Signal(name: "letters", tier: .none, about: "Letters or notes written. Counts only with other evidence.", patterns: [
+                "(wrote|written|writing|left) (letters|notes) (to|for) (my|everyone|everybody|them|all)",
                 "(wrote|written|writing|finished) (the|my|some|a few|all the|all my) (letters|notes)",
             ]),
             Signal(name: "drug", tier: .none, firm: true, about: "A medicine or poison is named. Counts only with other evidence.", patterns: [
@@ -483,12 +483,16 @@ extension SafetyLexicon {
                 "~soon",
                 "(manana|demain)",
             ]),
+            Signal(name: "refusing-help", tier: .concern, about: "Asks that nobody be called or come, or that they not be saved.", patterns: [
+                "(do not|dont) (call|ring|text|tell) (anyone|anybody|an ambulance|the ambulance|911|999|112|000|the police|my (mom|mum|dad|parents|family))",
+                "(do not|dont) (try to|come to|bother to) (save|stop|find|help) me",
+            ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
                 "(do not|dont|cannot|cant|can not) [really|even|honestly] see (a|any) (future|point)",
                 "(do not|dont|cannot|cant) see the point (of|in) [*]",
                 "(exhausted|tired|sick) of being (me|myself|alive|here)",
                 "(i am|im|i feel|feel|feeling) [like] [i am|im] falling apart",
-                "(cry|crying|cried) (every|each) (night|day|morning)",
+                "(i|i have been|ive been|i keep|i am|im|been) (cry|crying|cried) (myself to sleep|every night|each night|every day|every morning)",
                 "(feel|feeling|i am|im) (hollow|empty inside|numb inside|so empty|so numb)",
                 "(i am|im|i feel|feeling) (very|so|completely|totally|all) alone",
                 "failing at (life|everything|being a person)",
@@ -739,6 +743,9 @@ extension SafetyLexicon {
             ]),
         ],
         combinations: [
+            Combination(all: ["refusing-help", "drug"], tier: .emergency, about: "Has taken something and asks that nobody be called."),
+            Combination(all: ["refusing-help", "ideation"], tier: .emergency, about: "Wants to die and asks that nobody be called."),
+            Combination(all: ["refusing-help", "intent"], tier: .emergency, about: "Intends to act and asks that nobody be called."),
             Combination(all: ["ideation", "time"], tier: .emergency, about: "Thoughts of dying with a time close at hand."),
             Combination(all: ["intent", "time"], tier: .emergency, about: "A decision to act with a time close at hand."),
             Combination(all: ["intent", "soon"], tier: .emergency, about: "A decision to act on a set day."),
@@ -785,6 +792,7 @@ extension SafetyLexicon {
         figures: [
             "(jump|jumping|jumped) off [the|a] (cliff|cliffs|rocks|pier|dock|boat|diving board) [*] (so fun|for fun|fun|with friends|with my friends|swimming|into the water)",
             "(cliff jumping|cliff diving)",
+            "(danger|hazard|menace) to myself (in the kitchen|in the garden|in heels|on ice|on the stairs|with (a|the|that) (mandoline|pan|oven|stove|grater|iron|glue gun|hot glue gun|ladder|slicer|power tools))",
             "(rather|sooner) (die|be dead) than",
             "(end|ending) (it|this|things) here for (tonight|now|today|the night|the day)",
             "[(this|that|it|work|school|job|deadline|traffic|heat|commute|back|head|feet|wait|suspense|boss|class|exam|homework)] (is|are|was|were) killing me",
