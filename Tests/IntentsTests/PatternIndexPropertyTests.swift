@@ -12,19 +12,24 @@ struct PatternIndexPropertyTests {
     static let rules = Gen.element(of: pieces).map { $0 ?? "a" }.array(of: 1...5).map { $0.joined(separator: " ") }.array(of: 1...40)
     static let lines = Gen.element(of: words).map { $0 ?? "a" }.array(of: 0...8).array(of: 1...25)
 
+    /// The index and the naive matcher over every flat form of `rules` that compiles (and, unless
+    /// `keepingEmpty`, can't match an empty line, as the safety screen requires).
+    static func build(_ rules: [String], keepingEmpty: Bool = true) -> (PatternIndex, NaiveMatcher) {
+        var index = PatternIndex(concepts: concepts)
+        var all: [LinearPattern] = []
+        for rule in rules {
+            for form in (try? Pattern(rule).linearized(concepts: concepts)) ?? [] where keepingEmpty || !form.matchesEmpty {
+                index.insert(form)
+                all.append(form)
+            }
+        }
+        return (index, NaiveMatcher(patterns: all, concepts: concepts))
+    }
+
     @Test("the index finds the same whole-line matches as the naive matcher")
     func sameMatches() async {
         await propertyCheck(count: 300, input: Self.rules, Self.lines) { rules, lines in
-            var index = PatternIndex(concepts: Self.concepts)
-            var all: [LinearPattern] = []
-            for rule in rules {
-                guard let forms = try? Pattern(rule).linearized(concepts: Self.concepts) else { continue }
-                for form in forms {
-                    index.insert(form)
-                    all.append(form)
-                }
-            }
-            let naive = NaiveMatcher(patterns: all, concepts: Self.concepts)
+            let (index, naive) = Self.build(rules)
             for line in lines {
                 #expect(index.wholeMatches(line).sorted() == naive.wholeMatches(line), "rules \(rules), line \(line)")
             }
@@ -34,15 +39,7 @@ struct PatternIndexPropertyTests {
     @Test("the index finds the same matches from every start position as the naive matcher, with the same ends")
     func samePrefixMatches() async {
         await propertyCheck(count: 200, input: Self.rules, Self.lines) { rules, lines in
-            var index = PatternIndex(concepts: Self.concepts)
-            var all: [LinearPattern] = []
-            for rule in rules {
-                for form in (try? Pattern(rule).linearized(concepts: Self.concepts)) ?? [] where !form.matchesEmpty {
-                    index.insert(form)
-                    all.append(form)
-                }
-            }
-            let naive = NaiveMatcher(patterns: all, concepts: Self.concepts)
+            let (index, naive) = Self.build(rules, keepingEmpty: false)
             for line in lines {
                 let numbered = index.line(line)
                 for start in 0...line.count {
