@@ -264,6 +264,8 @@ public struct SafetyScreen: Sendable {
             let next = index + 1 < words.count ? words[index + 1] : ""
             if ["stop", "help", "one", "longer", "matter", "wait"].contains(next) { continue }  // can't stop, no one
             if index > 0, ["can", "could"].contains(words[index - 1]), ["stop", "help"].contains(next) { continue }
+            // "if I wasn't ...", "I wish I didn't ...": a wish or a condition, not a denial.
+            if words[max(0, index - 3)..<index].contains(where: { ["if", "wish", "wished", "wishing"].contains($0) }) { continue }
             return true
         }
         return false

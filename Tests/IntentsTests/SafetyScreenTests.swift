@@ -131,6 +131,12 @@ struct SafetyScreenTests {
         #expect(screen.assess("i want to die lol. seriously though").tier >= .crisis)
     }
 
+    @Test("'if I wasn't' and 'I wish I didn't' are a condition or a wish, not a denial")
+    func counterfactualIsNotNegation() {
+        #expect(screen.assess("everyone would be happier if i wasnt dragging them down").tier == .concern)
+        #expect(screen.assess("i'm not dragging them down").tier == .none)
+    }
+
     @Test("French elisions are split before matching")
     func elision() {
         #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
