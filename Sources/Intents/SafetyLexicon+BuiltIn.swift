@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x7b18c2bb324f1cc3
+    public static let builtInSourceDigest: UInt64 = 0x92952dea3dfc11d4
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,20 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(pense|penser|veux|vais|envie|besoin) [souvent|parfois|juste] [a] en finir",
+                "no (wish|desire|will|reason) to (continue|go on|live|carry on|keep going|be here)",
+                "(press|push|pressed) a button and (not exist|disappear|die|be gone|stop existing|never wake up)",
+                "hoping (something|a car|a truck|a bus|an accident) (hits me|would hit me|kills me|takes me)",
+                "(driving|drive|drove) (too fast|recklessly|without a seatbelt) on purpose",
+                "rather be where (he|she|they) (is|are)",
+                "(die|end it|end my life|leave this world|go out) on my own terms",
+                "(cancer|illness|disease|death|god|the lord) (would|will|could) [just] take me (faster|sooner|quicker|already|now)",
+                "(not sure|do not think|dont think) i will [still] be (alive|around) (by|for|at|next|in|this)",
+                "(not sure|do not think|dont think) i will [still] be here (by christmas|next year|next month|much longer|for long|this time next year)",
+                "(is it|would it be|will it be) painful to (die|drown|hang|overdose|bleed out|jump)",
+                "(will not|wont) (trouble|bother) (you|anyone|them|anybody) (much longer|for much longer|for long)",
+                "(poem|song|note|drawing|story|essay) about not being (here|around|alive)",
+                "(about|of) not being alive",
                 "(a|the|my|some) way out for good",
                 "(rather|sooner|better) (die|be dead|to be dead|being dead|off dead) than [to] (live|living|go on|going on|keep living|keep going|be alive|being alive|wake up|feel like this|feel this way|live like this|living like this|this)",
                 "what it (would|will|might) feel like to (die|drown|not wake up|hang|be dead)",
@@ -180,6 +194,8 @@ extension SafetyLexicon {
                 "je pense a (me tuer|me suicider|mourir|la mort)",
             ]),
             Signal(name: "self-harm", tier: .crisis, about: "Says they hurt themselves or want to.", patterns: [
+                "(relapsed|relapse) [*] (cutting|self harm|selfharm|sh|hurting myself)",
+                "(stopped|stopping|quit) taking my (insulin|meds|medication|heart meds|pills|tablets) (on purpose|deliberately|so i)",
                 "(scars|cuts|burns|marks) (on|across) my ~bodypart (are|were) from me",
                 "relapsed [on|with|into] (sh|self harm|selfharm|cutting|self injury)",
                 "(staring|stare|stared|looking|look) at the (knives|knife|blades|razor|razors|pills|rope)",
@@ -196,7 +212,7 @@ extension SafetyLexicon {
                 "i cut (last night|yesterday|today|this morning|earlier) (and|but|so|again)",
                 "(i|i have|i am|been) (hiding|hid|hide|keeping|stashing|stashed) (razors|blades|razor blades|pills|a rope|a blade)",
                 "(sh|cutting|self harming) again",
-                "relapsed [*] (clean|months|weeks|days|year)",
+                "relapsed [*] (months|weeks|days|year|years) clean",
                 "(scratch|scratching|pick|picking) [*] (until|till) (they|it) (bleed|bleeds)",
                 "(starve|starving) myself (as|for) (punishment|a punishment)",
                 "(starve|starving|starved) myself [*] (punish|punishment|deserve)",
@@ -217,6 +233,8 @@ extension SafetyLexicon {
                 "je me (coupe|scarifie|fais du mal)",
             ]),
             Signal(name: "unsafe", tier: .crisis, about: "Says they don't feel safe with themselves.", patterns: [
+                "(do not|dont) feel safe being (alone|on my own|by myself)",
+                "(can not|cant|cannot) promise you (i will|ill|that i will) (stay|keep|be) safe",
                 "(i am|im) [a] (danger|dangerous) to myself",
                 "(i am|im) not safe (right now|tonight|rn|anymore|any more|at all)",
                 "(not|never|do not feel|dont feel) safe (with|from|around|by) myself",
@@ -234,6 +252,8 @@ extension SafetyLexicon {
                 "(afraid|scared|terrified) i (might|will|could|would) (do something|hurt myself|kill myself|do it)",
             ]),
             Signal(name: "goodbye", tier: .none, about: "Says goodbye or writes as if for the last time. Counts only with other evidence.", patterns: [
+                "when i die",
+                "(it will not|it wont|wont) be long now",
                 "(they will|theyll) understand [*] (eventually|one day|someday|in time)",
                 "goodbye",
                 "good bye",
@@ -244,6 +264,9 @@ extension SafetyLexicon {
                 "thank you for (everything|trying)",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "(this is|this will be) (my|the) (last|final) (msg|text)",
+                "(will not|wont) be needing (this|the) (chat|app|sessions|therapy|appointments)",
+                "my (cat|dog|pet|pets|things|stuff|belongings|savings) to go to (my|her|him)",
                 "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i loved (her|him|them|you)",
                 "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i (love|loved) (her|him|them|you) (if|when|after) i (am|m) (gone|not around|not here)",
                 "(last|final) time i (will|ll) (message|write|post|text|talk) (here|to you|you|anyone|to anyone|again|ever)",
@@ -289,6 +312,9 @@ extension SafetyLexicon {
                 "(do not|dont|never) have [any] thoughts (of|about)",
             ]),
             Signal(name: "intent", tier: .crisis, about: "States a plan or a decision to act.", patterns: [
+                "(i will|ill|i am going to|im going to|im gonna) end things (after|before|when|once|by)",
+                "(going to|will|gonna) use (my|his|her|their|the|a) (gun|shotgun|pistol|rifle|knife) on (myself|himself|herself|themselves)",
+                "making (arrangements|plans) to go on my own terms",
                 "(drive|driving|crash|crashing|steer|steering) [my car|the car|it] into (a|the) (wall|tree|truck|pole|lorry|bridge|oncoming traffic|river)",
                 "(have|got|made) a plan [*] (not telling|will not tell|wont tell|cannot tell|cant tell|not going to tell) (anyone|anybody|you|them)",
                 "(going to|gonna|about to|ready to) [just|finally|really] end things (soon|tonight|today|for good|forever|now|right now|this week)",
@@ -311,6 +337,12 @@ extension SafetyLexicon {
                 "(will not|wont|am not going to) turn back",
             ]),
             Signal(name: "act", tier: .emergency, firm: true, about: "An act already done or under way.", patterns: [
+                "(took|taken|injected|swallowed) ~ingest [*] more than my [usual|prescribed|normal] dose",
+                "(took|taken|swallowed|injected) (an excess of|way too much of|too much of|way too many of|too many of) my [*] ~ingest",
+                "(took|taken|swallowed|downed|drank) (everything|all the pills|all the meds|all my pills|all my meds) in the (cabinet|medicine cabinet|cupboard|drawer|bathroom cabinet|house)",
+                "(mixed|mixing) (bleach|chemicals|poison|cleaning stuff) [*] (drank|drink|drinking|swallowed) it",
+                "took (something|some pills|a lot of pills|a bunch of pills|pills) [*] to (make it [all] stop|end it|not wake up|die|sleep forever)",
+                "(already|just) (started|begun|began) (cutting|to cut|burning|to burn)",
                 "(took|swallowed|taken|downed) * (packs|packets|boxes|bottles|strips|blister packs|sheets) of ~ingest",
                 "(jumped|jumping) (in|into|off) the (river|lake|sea|bridge|water|canal) [*] (try again|going back|go back|do it again)",
                 "(overdosed on|od on|od ed on) [*] ~ingest",
@@ -362,6 +394,7 @@ extension SafetyLexicon {
                 "j ai pris (toutes|tous|beaucoup de) [*] (pilules|medicaments|cachets|comprimes)",
             ]),
             Signal(name: "means-at-hand", tier: .emergency, firm: true, about: "A method ready or in hand, or standing somewhere high.", patterns: [
+                "(one|a) (leg|foot) over [the] [edge|rail|railing|side|barrier|balcony]",
                 "(belt|cord|rope|scarf|cable|noose|sheet) (is|are) [already] (around|round) my neck",
                 "(hairdryer|hair dryer|toaster|radio|heater) [*] (plugged in|in the bath|in the tub|by the bath|next to the bath)",
                 "(in|standing in|sitting in) the (bath|bathtub|tub) with [a|the|my] (hairdryer|hair dryer|toaster|radio|heater)",
@@ -380,12 +413,14 @@ extension SafetyLexicon {
                 "(gun|pistol|rifle|knife|razor|blade|pills) [*] (in my lap|on my lap|in my hand|in my hands|to my head|against my (head|wrist|throat|skin))",
                 "(holding|have|got) (a|the|my) (gun|pistol|knife|razor|blade) (to|against) my",
                 "(bath|bathtub|tub|shower) with (a|the|my) (razor|blade|knife)",
-                "(standing|sitting|up|climbed|climbing) (on|onto|over) (the|a|this) ~high",
+                "(standing|up|climbed|climbing) (on|onto|over) (the|a|this) ~high",
+                "sitting (on|onto) (the|a|this) (ledge|edge|railing|rail|bridge railing|window ledge|parapet|overpass railing|platform edge|tracks|train tracks|bridge)",
                 "(pills|tablets) [are] [all] (counted|lined up|laid out|in my hand|ready)",
                 "(estoy|me encuentro) en (el|un) (puente|techo|tejado|borde)",
                 "je suis sur (le|un) (pont|toit|rebord)",
             ]),
             Signal(name: "means-ready", tier: .none, firm: true, about: "A method set out or kept ready. Counts only with a time or a decision.", patterns: [
+                "(loaded|cocked) (the|my|a|his|her) [fathers|father|dads|dad|old|husbands|husband|grandfathers] [old] (gun|pistol|rifle|shotgun|revolver)",
                 "(razor|blade|knife|gun|pistol|pills|rope|noose) in [my|one|each] hand",
                 "(loaded|cocked) (the|my|a|his|dads|my dads) (gun|pistol|rifle|shotgun|revolver)",
                 "(tied|tie|tying|hung|hanging|attached) (it|the rope|the belt|the cord|a rope|a belt|the noose|a noose) (to|from|on|over) the (ceiling fan|fan|beam|rafter|rafters|door|banister|railing|closet rod|pipe|hook|tree|stairs)",
@@ -407,6 +442,9 @@ extension SafetyLexicon {
                 "about to [just|finally|really|actually] (jump|pull the trigger|take them|take the pills|cut|do it|end it|go through with it|kill myself|end my life|step in front|step off|walk into|unalive myself)",
             ]),
             Signal(name: "high-place", tier: .none, about: "Somewhere high or dangerous. Counts only together with other evidence.", patterns: [
+                "(en la azotea|am gleis|auf dem gleis|sul binario|na linha do trem|sur les rails|sur le quai)",
+                "(on|at|from) (the|a|my) * (floor|storey|story) (balcony|window|ledge|roof)",
+                "(at|on|near) the (cliff|cliffs) (edge|top)",
                 "(thinking|think|thought|thinking a lot) about (the|a|that) ~high",
                 "(on|at|over|onto) the (interstate|highway|motorway|freeway) [overpass|bridge]",
                 "(on|at|onto|over|near|off|from|to) (the|a|this|that|my) ~high",
@@ -418,6 +456,7 @@ extension SafetyLexicon {
                 "(walking|walk|going|wading) into the (lake|sea|river|ocean|water)",
             ]),
             Signal(name: "jump", tier: .none, about: "Says they will jump or step off. Counts only together with other evidence.", patterns: [
+                "(ich springe|springe ich|je saute|vou pular|salto ahora|voy a saltar)",
                 "what it (would|will|might) feel like to (fall|jump) [off|from]",
                 "(climbing|climb|climbed|stepping|step) over (now|the side|the barrier|the guardrail)",
                 "(going to|about to|ready to|will|want to|wanna|gonna|planning to) [just] (jump|jumping|stepping off|step off|let go)",
@@ -467,6 +506,7 @@ extension SafetyLexicon {
                 "(how many|how much) ~ingest [*] (would it take|does it take|it would take|it takes|would take|to die|would kill|is lethal|would be lethal)",
             ]),
             Signal(name: "stockpiling", tier: .crisis, firm: true, about: "Saving up a method.", patterns: [
+                "(been saving|have been saving|saved up|saving up|been collecting|been hoarding) (the|my|these|those) [*] (pills|meds|tablets|medication)",
                 "(stockpiled|stockpiling|hoarding|hoarded|saving up|saved up|collecting) [my] (pills|tablets|meds|medication|painkillers|sleeping pills)",
             ]),
             Signal(name: "time", tier: .none, about: "A time close at hand.", patterns: [
@@ -487,7 +527,28 @@ extension SafetyLexicon {
                 "(do not|dont) (call|ring|text|tell) (anyone|anybody|an ambulance|the ambulance|911|999|112|000|the police|my (mom|mum|dad|parents|family))",
                 "(do not|dont) (try to|come to|bother to) (save|stop|find|help) me",
             ]),
+            Signal(name: "resolve", tier: .none, about: "Says a decision is made.", patterns: [
+                "(i have|ive|i) (decided|made up my mind|made my decision)",
+            ]),
+            Signal(name: "hiding", tier: .none, about: "Is hiding from someone.", patterns: [
+                "(i am|im) hiding (in|under|from) (my|the)",
+            ]),
+            Signal(name: "easy-thought", tier: .none, about: "Thinks about how easy it would be.", patterns: [
+                "how easy it would be",
+            ]),
+            Signal(name: "cannot-go-on", tier: .concern, about: "Cannot go on or cannot take any more.", patterns: [
+                "(cannot|cant|can not) (do this|go on|take this|take it|take any more|take anymore) [more|any more|anymore|much longer]",
+                "[ya] no aguanto mas",
+            ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
+                "(cant|can not|cannot) get out of bed",
+                "(feeling|feel|i feel|ive been|i have been|been feeling) so low",
+                "(no tengo a nadie|me siento muy sola|me siento muy solo|me siento sola|me siento solo)",
+                "(end of my tether|end of my rope|at my wits end)",
+                "feel empty (all the time|inside|every day|most days)",
+                "rien ne changera (jamais|plus)",
+                "nothing (brings|gives) me (joy|pleasure|happiness)",
+                "(no|do not have|dont have|have no) (energy|strength) [left] to (fight|keep going|go on|carry on)",
                 "(do not|dont|cannot|cant|can not) [really|even|honestly] see (a|any) (future|point)",
                 "(do not|dont|cannot|cant) see the point (of|in) [*]",
                 "(exhausted|tired|sick) of being (me|myself|alive|here)",
@@ -599,6 +660,8 @@ extension SafetyLexicon {
                 "(je n en peux plus|j en peux plus|ca ne sert a rien|plus aucun espoir)",
             ]),
             Signal(name: "burden", tier: .concern, about: "Feels like a burden to others.", patterns: [
+                "(i am|im|feel like i am|feel like im|i feel like im) (just|only|such|nothing but) a burden",
+                "letting (everyone|everybody|them|my family|my parents|my kids|my children) down",
                 "(i am|im) [a] burden (for|to|on) (my|everyone|them)",
                 "(dragging|drag|pulling) (them|everyone|everybody|my family|people) down",
                 "(only|just) (put up with|tolerate|tolerates) me (out of pity|because they have to|because they feel sorry)",
@@ -621,6 +684,7 @@ extension SafetyLexicon {
                 "(everyone|they) (would be|are) better without me",
             ]),
             Signal(name: "someone-else", tier: .concern, category: .someoneElse, about: "Worried that someone else may end their life or hurt themselves.", patterns: [
+                "(joking|jokes|joked|talking|talks|talked) about (wanting to die|killing himself|killing herself|killing themselves|suicide|not being here)",
                 "(stopped|stopping|quit|refuses) taking (his|her|their) (meds|medication|pills|heart meds|heart medication|insulin)",
                 "(said|says) (he is|hes|she is|shes|they are|theyre) ready to go",
                 "~kill ~otherself",
@@ -682,6 +746,9 @@ extension SafetyLexicon {
                 "(me frappe|me bat|menace de me tuer|me menace)",
             ]),
             Signal(name: "danger-now", tier: .emergency, category: .danger, firm: true, about: "Someone is hurting or threatening them with a weapon, or is there right now.", patterns: [
+                "(is|hes|he is|she is|shes|they are) (hitting|beating|hurting|attacking|choking|strangling) (me|my) [*] (right now|now)",
+                "(got|has|had) his hands (round|around) my (neck|throat)",
+                "(shouting|yelling|screaming|saying|threatening) (he|she) (will|is going to|gonna) (burn|set fire to) (the house|the flat|the place|me|us)",
                 "(just|has just|he just|she just|they just) (hit|punched|choked|strangled|attacked|beat|kicked|slapped) me",
                 "(is|hes|he is|shes|she is|they are|theyre|someone is) (still|now) following me",
                 "(says|said|told me|saying) [*] (not leaving|will not leave|wont leave|never leave) [*] alive",
@@ -744,6 +811,9 @@ extension SafetyLexicon {
             ]),
         ],
         combinations: [
+            Combination(all: ["easy-thought", "high-place"], tier: .crisis, about: "Thinks about how easy it would be, at a high place or the tracks."),
+            Combination(all: ["hiding", "danger-threat"], tier: .emergency, about: "Hiding from someone who threatens them."),
+            Combination(all: ["resolve", "high-place"], tier: .emergency, about: "Somewhere high and has decided."),
             Combination(all: ["refusing-help", "drug"], tier: .emergency, about: "Has taken something and asks that nobody be called."),
             Combination(all: ["refusing-help", "ideation"], tier: .emergency, about: "Wants to die and asks that nobody be called."),
             Combination(all: ["refusing-help", "intent"], tier: .emergency, about: "Intends to act and asks that nobody be called."),
@@ -791,6 +861,13 @@ extension SafetyLexicon {
             Combination(all: ["harm-others", "means"], tier: .emergency, about: "A plan to hurt someone with a method named."),
         ],
         figures: [
+            "(last|final) (message|msg|post) (in|to|on) the (group chat|group|work chat|slack|channel) before",
+            "bottle of (water|juice|milk|coke|soda|lemonade|kombucha|sparkling water|pop|squash|smoothie)",
+            "(bridge|river|canal|beach|cliff|park) (clean up|cleanup|litter pick|litter picking|restoration)",
+            "(die|dying) in (your|my|his|her) arms",
+            "(romeo|juliet|hamlet|ophelia|socrates|cleopatra|snow white) [*] (poison|dagger|drowns|drowned|dies|died|drinking|drinks)",
+            "(final|last) goodbye (at|to) (the|my) (office|job|work|team|school|colleagues|coworkers|house|apartment|class)",
+            "(retirement|leaving|farewell) (party|do|lunch|drinks|cake|card)",
             "(jump|jumping|jumped) off [the|a] (cliff|cliffs|rocks|pier|dock|boat|diving board) [*] (so fun|for fun|fun|with friends|with my friends|swimming|into the water)",
             "(cliff jumping|cliff diving)",
             "(danger|hazard|menace) to myself (in the kitchen|in the garden|in heels|on ice|on the stairs|with (a|the|that) (mandoline|pan|oven|stove|grater|iron|glue gun|hot glue gun|ladder|slicer|power tools))",
@@ -884,11 +961,11 @@ extension SafetyLexicon {
             "die": ["die", "dye", "dead", "death", "gone", "unalive"],
             "wanting": ["wants to", "wanted to", "would like to", "like to", "want to", "wanna", "want", "wish i could", "wish to", "wish i could just", "want to just", "just want to", "ready to", "deserve to", "need to", "plan to", "planning to", "trying to", "tried to", "try to", "would like to", "intend to", "decided to", "thinking about", "thinking of", "think about", "thought about", "feel like i should", "hope to", "hoping to"],
             "means": ["bedsheet", "bedsheets", "sidearm", "syringe", "revolver", "sidearm", "firearm", "handgun", "pills", "tablets", "overdose", "meds", "medication", "medicine", "painkillers", "sleeping pills", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "insulin", "rope", "noose", "belt", "cord", "gun", "pistol", "rifle", "shotgun", "bullet", "bullets", "blade", "blades", "razor", "razors", "knife", "knives", "bridge", "ledge", "roof", "rooftop", "cliff", "train tracks", "tracks", "bleach", "poison", "antifreeze", "charcoal"],
-            "ingest": ["weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl"],
+            "ingest": ["morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "opioids", "weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl"],
             "many": ["all", "all of", "all my", "like", "about", "around", "almost", "nearly", "half a bottle", "half the bottle", "a full bottle of", "way too many", "a whole pack of", "a whole packet of", "the whole pack of", "a box of", "a lot of", "too many", "a bunch of", "a handful of", "handful of", "the whole", "a whole", "a bottle of", "the bottle of", "every", "lots of", "so many", "loads of", "an entire", "half a bottle of", "the rest of", "double", "triple", "10", "12", "15", "20", "25", "30", "40", "50", "60", "100", "twenty", "thirty", "fifty", "forty", "hundred"],
-            "now": ["before sunrise", "before dawn", "after count", "after lights out", "no more waiting", "in a sec", "in a second", "in a moment", "once this sends", "once i send this", "after i send this", "after we close", "before the 2am check", "tonight", "tonights the night", "right now", "after everyone is asleep", "as soon as i finish", "as soon as i send this", "after my shift", "when i get home tonight", "in five minutes", "stasera", "stanotte", "tra cinque minuti", "heute nacht", "in an hour", "in a few minutes", "in a minute", "in ten minutes", "this evening", "this afternoon", "before morning", "when everyone is asleep", "after this message", "at midnight", "midnight", "now or never", "today is the day"],
+            "now": ["ahora", "ahora mismo", "jetzt", "gleich", "maintenant", "agora", "within the hour", "in the next hour", "after everyone asleep", "when everyone asleep", "after everyones asleep", "before sunrise", "before dawn", "after count", "after lights out", "no more waiting", "in a sec", "in a second", "in a moment", "once this sends", "once i send this", "after i send this", "after we close", "before the 2am check", "tonight", "tonights the night", "right now", "after everyone is asleep", "as soon as i finish", "as soon as i send this", "after my shift", "when i get home tonight", "in five minutes", "stasera", "stanotte", "tra cinque minuti", "heute nacht", "in an hour", "in a few minutes", "in a minute", "in ten minutes", "this evening", "this afternoon", "before morning", "when everyone is asleep", "after this message", "at midnight", "midnight", "now or never", "today is the day"],
             "soon": ["tomorrow", "tomorrow morning", "tomorrow night", "this weekend", "on friday", "on saturday", "on sunday", "next week", "soon", "on my birthday"],
-            "high": ["parking deck", "quarry", "quarry edge", "the quarry", "overpass railing", "into the lake", "into the sea", "into the river", "into the ocean", "into the water", "viaduct", "the viaduct", "multistory", "car park roof", "scaffold", "scaffolding", "rail", "the rail", "ledge", "bridge", "bridge railing", "railway bridge", "rail bridge", "railway", "auf dem dach", "auf der brucke", "river", "the river", "cliffs", "the cliffs", "binario", "sul ponte", "sul tetto", "roof", "rooftop", "railing", "cliff", "balcony", "overpass", "parking garage", "top floor", "window ledge", "train tracks", "tracks", "platform edge"],
+            "high": ["azotea", "la azotea", "am gleis", "gleis", "parking deck", "quarry", "quarry edge", "the quarry", "overpass railing", "into the lake", "into the sea", "into the river", "into the ocean", "into the water", "viaduct", "the viaduct", "multistory", "car park roof", "scaffold", "scaffolding", "rail", "the rail", "ledge", "bridge", "bridge railing", "railway bridge", "rail bridge", "railway", "auf dem dach", "auf der brucke", "river", "the river", "cliffs", "the cliffs", "binario", "sul ponte", "sul tetto", "roof", "rooftop", "railing", "cliff", "balcony", "overpass", "parking garage", "top floor", "window ledge", "train tracks", "tracks", "platform edge"],
             "vehicle": ["train", "bus", "truck", "car", "lorry", "traffic", "subway", "metro"],
             "person": ["he", "she", "they", "husband", "wife", "partner", "boyfriend", "girlfriend", "ex", "dad", "father", "mom", "mum", "mother", "stepdad", "stepfather", "stepmom", "stepmother", "parent", "parents", "brother", "sister", "uncle", "boss", "someone", "somebody", "man", "guy", "roommate", "bf", "gf"],
             "threaten": ["shoves", "shoving", "threatening", "threatened", "threatens", "hitting", "hits", "hit", "beating", "beats", "beat", "choking", "chokes", "choked", "strangled", "strangling", "attacking", "attacked", "attacks", "abusing", "abuses", "abused", "raped", "assaulted", "assaulting", "hurting", "hurts", "hurt", "kicked", "kicking", "punched", "punching", "stalking", "following", "slapped", "slaps", "pushed", "shoved", "chasing", "threw", "throws"],
