@@ -137,6 +137,14 @@ struct SafetyScreenTests {
         #expect(screen.assess("i'm not dragging them down").tier == .none)
     }
 
+    @Test("sitting somewhere high is an emergency on a ledge or a bridge, not on a balcony or a roof")
+    func sittingHigh() {
+        #expect(screen.assess("i'm sitting on the ledge").tier == .emergency)
+        #expect(screen.assess("sitting on the bridge railing").tier == .emergency)
+        #expect(screen.assess("sitting on the balcony with a coffee").tier == .none)
+        #expect(screen.assess("sitting on the roof with a beer watching the sunset").tier == .none)
+    }
+
     @Test("French elisions are split before matching")
     func elision() {
         #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
