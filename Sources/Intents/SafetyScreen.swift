@@ -131,9 +131,13 @@ public struct SafetyScreen: Sendable {
         self.problems = problems
     }
 
+    /// Stands in for a comma while the text is normalized, so that a negation does not reach
+    /// across one ("I'm really not, suicide is all I think about").
+    static let commaMark = "qqcommaqq"
+
     /// Screens `text`.
     public func assess(_ text: String) -> Assessment {
-        let tokens = Normalizer.tokens(text)
+        let tokens = Normalizer.tokens(text.replacingOccurrences(of: ", ", with: " \(Self.commaMark) "))
         guard !tokens.isEmpty else { return .none }
         var clauses: [[String]] = []
         var current: [String] = []
@@ -147,7 +151,17 @@ public struct SafetyScreen: Sendable {
             current += respell(token.text)
         }
         clauses.append(current)
-        clauses = clauses.map(joinSplitWords)
+        // Commas come out of the words; each clause keeps the positions they stood before.
+        var commas: [[Int]] = []
+        clauses = clauses.map { clause in
+            var words: [String] = []
+            var marks: [Int] = []
+            for word in joinSplitWords(clause) {
+                if word == Self.commaMark { marks.append(words.count) } else { words.append(word) }
+            }
+            commas.append(marks)
+            return words
+        }
 
         var hits: [Hit] = []
         var figures: [String] = []
@@ -157,8 +171,9 @@ public struct SafetyScreen: Sendable {
             var start = 0
             repeat {
                 let window = Array(clause[start..<min(clause.count, start + Self.window)])
-                screen(window, clause: number, offset: start, jokeTakenBack: jokeTakenBack, hits: &hits, figures: &figures,
-                       read: &read)
+                let windowCommas = commas[number].filter { $0 >= start && $0 < start + Self.window }.map { $0 - start }
+                screen(window, clause: number, offset: start, commas: windowCommas, jokeTakenBack: jokeTakenBack, hits: &hits,
+                       figures: &figures, read: &read)
                 start += Self.window - 8
             } while start + 8 < clause.count
         }
@@ -203,7 +218,7 @@ public struct SafetyScreen: Sendable {
         return [corrector.correct(word)]
     }
 
-    private func screen(_ words: [String], clause: Int, offset: Int, jokeTakenBack: Bool, hits: inout [Hit],
+    private func screen(_ words: [String], clause: Int, offset: Int, commas: [Int], jokeTakenBack: Bool, hits: inout [Hit],
                         figures: inout [String], read: inout [String])
     {
         var words = words
@@ -239,7 +254,7 @@ public struct SafetyScreen: Sendable {
                 let key = "\(name)|\(start)"
                 guard seen.insert(key).inserted else { continue }
                 hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
-                                negated: isNegated(words, before: start, covered: covered), joking: joking,
+                                negated: isNegated(words, before: start, covered: covered, commas: commas), joking: joking,
                                 aboutSomeoneElse: isAboutSomeoneElse(words, before: start, covered: covered), clause: clause,
                                 span: (offset + start)..<(offset + match.end)))
             }
@@ -248,13 +263,14 @@ public struct SafetyScreen: Sendable {
 
     /// Whether a negator sits in the four words before `start` (`I'm not going to ...`), or the
     /// statement is in the past (`I used to ...`).
-    func isNegated(_ words: [String], before start: Int, covered: ArraySlice<String> = []) -> Bool {
+    func isNegated(_ words: [String], before start: Int, covered: ArraySlice<String> = [], commas: [Int] = []) -> Bool {
         if let used = covered.firstIndex(of: "used"), covered.index(after: used) < covered.endIndex,
            covered[covered.index(after: used)] == "to"
         {
             return true
         }
-        let from = max(0, start - 4)
+        // Four words back, but not past a comma.
+        let from = max(0, start - 4, commas.last(where: { $0 <= start }) ?? 0)
         for index in from..<start where words[index] == "used" && index + 1 < words.count && words[index + 1] == "to" {
             return true
         }

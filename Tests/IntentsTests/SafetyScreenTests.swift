@@ -145,6 +145,14 @@ struct SafetyScreenTests {
         #expect(screen.assess("sitting on the roof with a beer watching the sunset").tier == .none)
     }
 
+    @Test("a negation does not reach across a comma")
+    func negationStopsAtComma() {
+        #expect(screen.assess("told my therapist i was fine but i'm really not, suicide is all i think about").tier >= .crisis)
+        #expect(screen.assess("no, i'm not suicidal").tier == .concern)
+        #expect(screen.assess("i'm not going to kill myself, don't worry").tier == .concern)
+        #expect(screen.assess("1,000 people signed up").tier == .none)
+    }
+
     @Test("French elisions are split before matching")
     func elision() {
         #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
