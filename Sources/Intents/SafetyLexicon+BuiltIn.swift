@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x92952dea3dfc11d4
+    public static let builtInSourceDigest: UInt64 = 0x46f8a4c51e19059e
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -481,6 +481,7 @@ extension SafetyLexicon {
                 "(it would|that would|would|it will|it d) (sort|fix|solve) (everything|it all|all of it) [out]",
             ]),
             Signal(name: "letters", tier: .none, about: "Letters or notes written. Counts only with other evidence.", patterns: [
+                "(writing|wrote|written|finished|left) (the|a|my) (note|letter) [now|tonight|for]",
                 "(wrote|written|writing|left) (letters|notes) (to|for) (my|everyone|everybody|them|all)",
                 "(wrote|written|writing|finished) (the|my|some|a few|all the|all my) (letters|notes)",
             ]),
@@ -539,6 +540,12 @@ extension SafetyLexicon {
             Signal(name: "cannot-go-on", tier: .concern, about: "Cannot go on or cannot take any more.", patterns: [
                 "(cannot|cant|can not) (do this|go on|take this|take it|take any more|take anymore) [more|any more|anymore|much longer]",
                 "[ya] no aguanto mas",
+            ]),
+            Signal(name: "plan", tier: .none, about: "Says they have a plan, without saying what for.", patterns: [
+                "(i have|ive got|i have got|got|i made|i have made) a plan",
+            ]),
+            Signal(name: "secrecy", tier: .none, about: "Will not tell anyone.", patterns: [
+                "(not telling|will not tell|wont tell|not going to tell|cannot tell|cant tell) (anyone|anybody|you|them) [what|about]",
             ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
                 "(cant|can not|cannot) get out of bed",
@@ -811,6 +818,8 @@ extension SafetyLexicon {
             ]),
         ],
         combinations: [
+            Combination(all: ["letters", "means-ready"], tier: .emergency, about: "Has the means ready and has written a note."),
+            Combination(all: ["plan", "secrecy"], tier: .crisis, about: "Has a plan and will not say what it is."),
             Combination(all: ["easy-thought", "high-place"], tier: .crisis, about: "Thinks about how easy it would be, at a high place or the tracks."),
             Combination(all: ["hiding", "danger-threat"], tier: .emergency, about: "Hiding from someone who threatens them."),
             Combination(all: ["resolve", "high-place"], tier: .emergency, about: "Somewhere high and has decided."),
@@ -861,6 +870,8 @@ extension SafetyLexicon {
             Combination(all: ["harm-others", "means"], tier: .emergency, about: "A plan to hurt someone with a method named."),
         ],
         figures: [
+            "plan for (the weekend|dinner|the party|her birthday|his birthday|my birthday|their birthday|the trip|christmas|the holidays|work|school|the day|our anniversary|the wedding)",
+            "surprise (party|gift|present|trip|visit|proposal|dinner)",
             "(last|final) (message|msg|post) (in|to|on) the (group chat|group|work chat|slack|channel) before",
             "bottle of (water|juice|milk|coke|soda|lemonade|kombucha|sparkling water|pop|squash|smoothie)",
             "(bridge|river|canal|beach|cliff|park) (clean up|cleanup|litter pick|litter picking|restoration)",
