@@ -46,8 +46,13 @@ public struct PatternIndex: Sendable {
 
     /// A line of words as the index numbers them; a word no pattern uses is -1.
     public struct Line: Sendable {
-        let numbers: [Int32]
+        var numbers: [Int32]
         public var count: Int { numbers.count }
+
+        /// Sets the words in `positions` aside: from now on they match nothing.
+        public mutating func setAside(_ positions: Range<Int>) {
+            for position in positions { numbers[position] = -1 }
+        }
     }
 
     private var nodes: [Node] = [Node()]

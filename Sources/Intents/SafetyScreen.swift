@@ -223,18 +223,20 @@ public struct SafetyScreen: Sendable {
     {
         var words = words
         var position = 0
-        // Matches from `position` read only words from there on, so the line is numbered once.
+        // Matches from `position` read only words from there on, so each index numbers the line once;
+        // a figure set aside is then set aside in the signals' line too.
         let figureLine = figureIndex.line(words)
-        let signalLine = signalIndex.line(words)
+        var line = signalIndex.line(words)
         while position < words.count {
             let found = figureIndex.prefixMatches(figureLine, from: position)
             // The longer reading wins: a figure is not set aside when a signal that starts with it runs
             // on past it ("end it with him and then myself").
             if let longest = found.max(by: { $0.end < $1.end }), longest.end > position,
-               !signalIndex.prefixMatches(signalLine, from: position).contains(where: { $0.end > longest.end })
+               !signalIndex.prefixMatches(line, from: position).contains(where: { $0.end > longest.end })
             {
                 figures.append(figureSource[longest.pattern] + ": " + words[position..<longest.end].joined(separator: " "))
                 for index in position..<longest.end { words[index] = "_" }
+                line.setAside(position..<longest.end)
                 position = longest.end
             } else {
                 position += 1
@@ -244,7 +246,6 @@ public struct SafetyScreen: Sendable {
         // "lol" jokes, unless it is taken back anywhere in the message: "not lol", "I'm not even kidding".
         let joking = !jokeTakenBack && words.contains { jokes.contains($0) }
         var seen = Set<String>()
-        let line = signalIndex.line(words)
         for start in words.indices where words[start] != "_" {
             for match in signalIndex.prefixMatches(line, from: start) where match.end > start {
                 let covered = words[start..<match.end]

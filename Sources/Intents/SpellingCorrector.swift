@@ -85,13 +85,6 @@ public struct SpellingCorrector: Sendable {
         }
     }
 
-    /// Corrects every word in `words`.
-    public func correct(_ words: [String]) -> [String] {
-        var words = words
-        for index in words.indices where words[index].utf8.count >= minimumLength { words[index] = correct(words[index]) }
-        return words
-    }
-
     /// Words longer than this are never corrected.
     static let longestWord = 30
 
