@@ -27,6 +27,9 @@ public enum Command: String, CaseIterable, Sendable {
     }()
 
     /// The command `text` asks for, if any.
+    /// Compiles the command patterns now (on any thread), so the first line need not wait for them.
+    public static func prepare() { _ = matcher }
+
     public static func match(_ text: String) -> Command? {
         matcher.match(text).flatMap { Command(rawValue: $0.intent) }
     }

@@ -1,3 +1,5 @@
+import Intents
+
 /// A `branch` condition: a variable is set, or two numbers compare.
 public struct Condition: Sendable, Equatable {
     public enum Operand: Sendable, Equatable {
@@ -79,3 +81,40 @@ public struct ConditionError: Error, Sendable {
 }
 
 import Foundation
+
+extension Condition.Comparison: ArchivableByRawValue {}
+
+extension Condition: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(left)
+        archive.write(comparison)
+        archive.write(right)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        left = try archive.read()
+        comparison = try archive.read()
+        right = try archive.read()
+    }
+}
+
+extension Condition.Operand: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        switch self {
+        case .variable(let name):
+            archive.write(plain: UInt8(0))
+            archive.write(name)
+        case .number(let number):
+            archive.write(plain: UInt8(1))
+            archive.write(number)
+        }
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        switch try archive.read(plain: UInt8.self) {
+        case 0: self = .variable(try archive.read())
+        case 1: self = .number(try archive.read())
+        case let tag: throw ArchiveError("\(tag) is not an operand")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import Intents
 
 /// Crisis lines per region, from `Scripts/safety/crisis-lines.yaml`, with a compiled-in fallback.
 public struct CrisisDirectory: Sendable {
@@ -195,5 +196,69 @@ public struct CrisisDirectory: Sendable {
             return nil
         }
         return nil
+    }
+}
+
+extension CrisisDirectory: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(regions)
+        archive.write(retired)
+        archive.write(regionsFromFile)
+        archive.write(hiddenRetired.map(\.region))
+        archive.write(hiddenRetired.map(\.name))
+        archive.write(hiddenRetired.map(\.number))
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(regions: try archive.read(), retired: try archive.read())
+        regionsFromFile = try archive.read()
+        let regions = try archive.read([String].self), names = try archive.read([String].self)
+        let numbers = try archive.read([String].self)
+        guard regions.count == names.count, names.count == numbers.count else { throw ArchiveError("hidden crisis lines disagree") }
+        hiddenRetired = (0..<regions.count).map { (regions[$0], names[$0], numbers[$0]) }
+    }
+}
+
+extension CrisisDirectory.Line: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(name)
+        archive.write(call)
+        archive.write(text)
+        archive.write(web)
+        archive.write(hours)
+        archive.write(source)
+        archive.write(verified)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(name: try archive.read(), call: try archive.read(), text: try archive.read(), web: try archive.read(),
+                  hours: try archive.read(), source: try archive.read(), verified: try archive.read())
+    }
+}
+
+extension CrisisDirectory.Region: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(code)
+        archive.write(name)
+        archive.write(emergency)
+        archive.write(lines)
+        archive.write(danger)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(code: try archive.read(), name: try archive.read(), emergency: try archive.read(), lines: try archive.read(),
+                  danger: try archive.read())
+    }
+}
+
+extension CrisisDirectory.Retired: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(region)
+        archive.write(number)
+        archive.write(name)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(region: try archive.read(), number: try archive.read(), name: try archive.read())
     }
 }

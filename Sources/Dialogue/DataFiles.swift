@@ -131,3 +131,27 @@ public enum DataFiles {
         return lexicon
     }
 }
+
+extension ClassifierList: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(items)
+        archive.write(path)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(id: try archive.read(), items: try archive.read(), path: try archive.read())
+    }
+}
+
+extension ClassifierList.Item: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(name)
+        archive.write(says)
+        archive.write(patterns)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(name: try archive.read(), says: try archive.read(), patterns: try archive.read())
+    }
+}

@@ -1,3 +1,5 @@
+import Intents
+
 /// A problem found in a data file, reported compiler-style as `path:line:col: error: message`.
 public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
@@ -53,4 +55,35 @@ public struct SourcePosition: Equatable, Hashable, Sendable, CustomStringConvert
 
     /// `path:line`.
     public var description: String { "\(path):\(line)" }
+}
+
+extension Diagnostic.Severity: ArchivableByRawValue {}
+
+extension Diagnostic: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(path)
+        archive.write(line)
+        archive.write(column)
+        archive.write(severity)
+        archive.write(code)
+        archive.write(message)
+        archive.write(hint)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(path: try archive.read(), line: try archive.read(), column: try archive.read(), severity: try archive.read(),
+                  code: try archive.read(), message: try archive.read(), hint: try archive.read())
+    }
+}
+
+extension SourcePosition: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(path)
+        archive.write(line)
+        archive.write(column)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(path: try archive.read(), line: try archive.read(), column: try archive.read())
+    }
 }

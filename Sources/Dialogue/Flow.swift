@@ -1,3 +1,5 @@
+import Intents
+
 /// A value together with where it was written.
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
@@ -131,5 +133,127 @@ public struct Step: Sendable {
         default: break
         }
         return names
+    }
+}
+
+extension Located: Archivable where Value: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(value)
+        archive.write(position)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(try archive.read(), at: try archive.read())
+    }
+}
+
+extension Flow: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(title)
+        archive.write(summary)
+        archive.write(showInMenu)
+        archive.write(order)
+        archive.write(triggers)
+        archive.write(examples)
+        archive.write(counterexamples)
+        archive.write(start)
+        archive.write(stepOrder.map { steps[$0]! })
+        archive.write(path)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(id: try archive.read(), title: try archive.read(), summary: try archive.read(), showInMenu: try archive.read(),
+                  order: try archive.read(), triggers: try archive.read(), examples: try archive.read(),
+                  counterexamples: try archive.read(), start: try archive.read(), steps: try archive.read(), path: try archive.read())
+    }
+}
+
+extension Step: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(id)
+        archive.write(position)
+        archive.write(say)
+        archive.write(expectation)
+        archive.write(branch)
+        archive.write(classify)
+        archive.write(journal)
+        archive.write(reprompt)
+        archive.write(next)
+        archive.write(ends)
+        archive.write(resumes)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(id: try archive.read(), position: try archive.read(), say: try archive.read(), expectation: try archive.read(),
+                  branch: try archive.read(), classify: try archive.read(), journal: try archive.read(),
+                  reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
+    }
+}
+
+extension Step.Expectation: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        switch self {
+        case .capture(let name):
+            archive.write(plain: UInt8(0))
+            archive.write(name)
+        case .scale(let name):
+            archive.write(plain: UInt8(1))
+            archive.write(name)
+        case .yesNo(let yes, let no, let unsure):
+            archive.write(plain: UInt8(2))
+            archive.write(yes)
+            archive.write(no)
+            archive.write(unsure)
+        case .choices(let choices):
+            archive.write(plain: UInt8(3))
+            archive.write(choices)
+        }
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        switch try archive.read(plain: UInt8.self) {
+        case 0: self = .capture(try archive.read())
+        case 1: self = .scale(try archive.read())
+        case 2: self = .yesNo(yes: try archive.read(), no: try archive.read(), unsure: try archive.read())
+        case 3: self = .choices(try archive.read())
+        case let tag: throw ArchiveError("\(tag) is not a kind of step")
+        }
+    }
+}
+
+extension Step.Choice: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(label)
+        archive.write(patterns)
+        archive.write(next)
+        archive.write(position)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(label: try archive.read(), patterns: try archive.read(), next: try archive.read(), position: try archive.read())
+    }
+}
+
+extension Step.Rule: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(condition)
+        archive.write(next)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(condition: try archive.read(), next: try archive.read())
+    }
+}
+
+extension Step.Classify: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(text)
+        archive.write(list)
+        archive.write(into)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(text: try archive.read(), list: try archive.read(), into: try archive.read())
     }
 }

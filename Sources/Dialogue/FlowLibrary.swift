@@ -8,7 +8,7 @@ import Intents
 /// flow, lexicon and lines fall back to compiled-in copies.
 public struct FlowLibrary: Sendable {
     /// Where the data files live.
-    public struct Sources: Sendable {
+    public struct Sources: Equatable, Sendable {
         /// The shipped `Scripts` folder (concepts, lists, safety); nil for none.
         public var scripts: String?
         /// Folders of shipped flows (by default `Scripts/flows`).
@@ -213,6 +213,31 @@ public struct FlowLibrary: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Every file a library compiled from `sources` may read, whether or not it exists: a
+    /// library compiled from the same paths and bytes is the same library.
+    public static func inputFiles(_ sources: Sources) -> [String] {
+        var files = ([sources.scripts] + sources.flowFolders.map { Optional($0) }).compactMap { $0 }.map { $0 + "/concepts.yaml" }
+        if let scripts = sources.scripts {
+            files += [scripts + "/safety/lexicon.yaml", scripts + "/safety/crisis-lines.yaml"] + yamlFiles(in: scripts + "/lists")
+        }
+        return files + sources.flowFolders.flatMap(yamlFiles) + sources.flowFiles + sources.userFolders.flatMap(yamlFiles)
+    }
+
+    /// Lines the safety screen must always recognize, with the least tier each must reach. A
+    /// library read back from a cache is used only if its screen still does.
+    static let safetyCanaries: [(line: String, tier: SafetyTier)] = [
+        ("I want to kill myself", .crisis),
+        ("i took all my pills an hour ago", .emergency),
+        ("I don't want to be alive anymore", .crisis),
+    ]
+
+    /// Whether the safety screen gives every canary at least its tier.
+    public var passesSafetyCanaries: Bool { Self.passesSafetyCanaries(screen) }
+
+    static func passesSafetyCanaries(_ screen: SafetyScreen) -> Bool {
+        safetyCanaries.allSatisfy { screen.assess($0.line).tier >= $0.tier }
+    }
+
     /// The flows shown in menus, in order.
     public var menuFlows: [Flow] {
         order.compactMap { flows[$0] }.filter { $0.showInMenu && $0.id.value != Self.crisisID }
@@ -262,29 +287,67 @@ public struct FlowLibrary: Sendable {
     }
 }
 
-/// Work started on another thread; `value` waits for it.
-public final class Background<Value>: @unchecked Sendable {
-    private var result: Value?
-    private let done = DispatchSemaphore(value: 0)
-
-    private init(value: Value) {
-        result = value
-        done.signal()
-    }
-
-    /// A value that is already there.
-    public static func ready(_ value: Value) -> Background { Background(value: value) }
-
-    public init(_ work: @escaping @Sendable () -> Value) {
-        Thread.detachNewThread { [self] in
-            result = work()
-            done.signal()
+extension FlowLibrary: Archivable {
+    /// The safety screen comes first, as a section of its own, so that reading it back can run
+    /// on the other core while the flows are read.
+    public func archive(into archive: inout ArchiveWriter) {
+        var screenSection = ArchiveWriter()
+        screenSection.write(screen)
+        archive.write(section: screenSection)
+        archive.write(flows)
+        archive.write(order)
+        // The concept table once: the matchers and lists all share it.
+        archive.write(concepts)
+        matcher.archive(into: &archive)
+        archive.write(plain: lists.count)
+        for id in lists.keys.sorted() {
+            archive.write(lists[id]!.list)
+            lists[id]!.matcher.archive(into: &archive)
         }
+        archive.write(plain: choiceMatchers.count)
+        for key in choiceMatchers.keys.sorted() {
+            archive.write(key)
+            choiceMatchers[key]!.archive(into: &archive)
+        }
+        archive.write(directory)
+        archive.write(diagnostics)
     }
 
-    public var value: Value {
-        done.wait()
-        done.signal()
-        return result!
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        let screenBytes = UncheckedBytes(bytes: try archive.readSection())
+        let screenLoad = Background { () -> Result<SafetyScreen, ArchiveError> in
+            Result { () throws(ArchiveError) in
+                let screen = try ArchiveReader.reading(screenBytes.bytes) { archive throws(ArchiveError) in try SafetyScreen(from: &archive) }
+                guard FlowLibrary.passesSafetyCanaries(screen) else { throw ArchiveError("the safety screen read back misses a line it must catch") }
+                return screen
+            }
+        }
+        // The screen's bytes belong to the caller: wait for the thread reading them before leaving, even by an error.
+        defer { _ = screenLoad.value }
+        let flows = try archive.read([String: Flow].self)
+        self.flows = flows
+        order = try archive.read()
+        guard order.allSatisfy({ flows[$0] != nil }), flows[Self.crisisID] != nil else {
+            throw ArchiveError("the flow order and the flows disagree")
+        }
+        let concepts = try archive.read(ConceptTable.self)
+        self.concepts = concepts
+        matcher = try IntentMatcher(from: &archive, concepts: concepts)
+        for _ in 0..<(try archive.readCount(size: 2)) {
+            let list = try archive.read(ClassifierList.self)
+            lists[list.id] = CompiledList(list: list, matcher: try IntentMatcher(from: &archive, concepts: concepts))
+        }
+        for _ in 0..<(try archive.readCount(size: 2)) {
+            let key = try archive.read(String.self)
+            choiceMatchers[key] = try IntentMatcher(from: &archive, concepts: concepts)
+        }
+        directory = try archive.read()
+        diagnostics = try archive.read()
+        screen = try screenLoad.value.get()
+    }
+
+    /// Bytes handed to another thread that are known to outlive it.
+    private struct UncheckedBytes: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
     }
 }

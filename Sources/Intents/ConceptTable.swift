@@ -5,8 +5,6 @@ public struct ConceptTable: Sendable {
         public let name: String
         /// Members, each a normalized phrase of one or more words.
         public let phrases: [[String]]
-        /// Members grouped by their first word, for fast lookup.
-        let byFirstWord: [String: [[String]]]
     }
 
     public private(set) var concepts: [Concept] = []
@@ -28,7 +26,7 @@ public struct ConceptTable: Sendable {
             let words = Normalizer.words(member)
             if !words.isEmpty, seen.insert(words).inserted { phrases.append(words) }
         }
-        let concept = Concept(name: key, phrases: phrases, byFirstWord: Dictionary(grouping: phrases, by: { $0[0] }))
+        let concept = Concept(name: key, phrases: phrases)
         if let id = ids[key] {
             concepts[id] = concept
         } else {
@@ -43,13 +41,12 @@ public struct ConceptTable: Sendable {
     /// Whether a concept called `name` exists.
     public func contains(_ name: String) -> Bool { ids[name.lowercased()] != nil }
 
-    /// The positions just past each member of concept `id` that starts at `position`.
-    @inline(__always)
+    /// The positions just past each member of concept `id` that starts at `position`, trying
+    /// every member (for the reference matcher; the index numbers members instead).
     func ends(of id: Int, in words: [String], at position: Int) -> [Int] {
-        guard position < words.count, let candidates = concepts[id].byFirstWord[words[position]] else { return [] }
         var ends: [Int] = []
-        for phrase in candidates where position + phrase.count <= words.count {
-            if phrase.count == 1 || Array(words[position..<position + phrase.count]) == phrase {
+        for phrase in concepts[id].phrases where position + phrase.count <= words.count {
+            if words[position..<position + phrase.count].elementsEqual(phrase) {
                 ends.append(position + phrase.count)
             }
         }
@@ -90,4 +87,26 @@ public func editDistance(_ a: String, _ b: String) -> Int {
         }
     }
     return table[a.count][b.count]
+}
+
+extension ConceptTable: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(plain: concepts.count)
+        for concept in concepts {
+            archive.write(concept.name)
+            archive.write(concept.phrases)
+        }
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        let count = try archive.readCount(size: 2)
+        concepts.reserveCapacity(count)
+        for id in 0..<count {
+            let name = try archive.read(String.self)
+            let phrases = try archive.read([[String]].self)
+            guard phrases.allSatisfy({ !$0.isEmpty }) else { throw ArchiveError("concept '\(name)' has an empty member") }
+            concepts.append(Concept(name: name, phrases: phrases))
+            ids[name] = id
+        }
+    }
 }

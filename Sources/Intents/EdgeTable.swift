@@ -76,3 +76,37 @@ struct EdgeTable: Sendable {
         for slot in old where slot.key != Self.empty { slots[place(slot.key)] = slot }
     }
 }
+
+extension EdgeTable: Archivable {
+    /// Only the entries, keys and values apart: the table is at most half full, and a ``Slot``
+    /// pads to sixteen bytes, so storing it whole would take three to five times the bytes.
+    func archive(into archive: inout ArchiveWriter) {
+        let used = slots.filter { $0.key != Self.empty }
+        archive.write(plain: slots.count)
+        archive.write(plain: used.map(\.key))
+        archive.write(plain: used.map(\.value))
+    }
+
+    init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        let size = try archive.read(plain: Int.self)
+        let keys = try archive.readPlainArray(of: UInt64.self), values = try archive.readPlainArray(of: Int32.self)
+        guard size >= 16, size.nonzeroBitCount == 1, keys.count == values.count, keys.count * 2 <= size,
+              size <= max(16, 4 * (keys.count + 1))
+        else { throw ArchiveError("an edge table is malformed") }
+        slots = [Slot](repeating: Slot(key: Self.empty, value: -1), count: size)
+        shift = UInt64(64 - size.trailingZeroBitCount)
+        for (key, value) in zip(keys, values) {
+            let index = place(key)
+            guard key != Self.empty, slots[index].key == Self.empty else { throw ArchiveError("an edge table is malformed") }
+            slots[index] = Slot(key: key, value: value)
+        }
+        count = keys.count
+    }
+}
+
+extension EdgeTable {
+    /// Whether every stored value passes `test`.
+    func allValues(_ test: (Int32) -> Bool) -> Bool {
+        slots.allSatisfy { $0.key == Self.empty || test($0.value) }
+    }
+}

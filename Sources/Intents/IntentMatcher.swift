@@ -7,7 +7,8 @@ public struct IntentMatcher: Sendable {
     /// One trigger as the author wrote it.
     public struct Trigger: Sendable {
         public let intent: String
-        public let pattern: Pattern
+        /// The pattern's text.
+        public let source: String
         public let number: Int
     }
 
@@ -33,7 +34,7 @@ public struct IntentMatcher: Sendable {
 
     public init(concepts: ConceptTable) {
         self.concepts = concepts
-        index = PatternIndex(concepts: concepts)
+        index = PatternIndex()
         vocabulary = []
         corrector = SpellingCorrector(vocabulary: [])
     }
@@ -47,9 +48,9 @@ public struct IntentMatcher: Sendable {
                                hint: "add at least one word or ~concept")
         }
         let triggerNumber = triggers.count
-        triggers.append(Trigger(intent: intent, pattern: pattern, number: number))
+        triggers.append(Trigger(intent: intent, source: source, number: number))
         for form in linear {
-            index.insert(form)
+            index.insert(form, concepts: concepts)
             owners.append(triggerNumber)
             scores.append(form.specificity)
         }
@@ -100,7 +101,7 @@ public struct IntentMatcher: Sendable {
         }
         guard best >= 0 else { return nil }
         let trigger = owners[best]
-        return Match(intent: triggers[trigger].intent, trigger: triggers[trigger].pattern.source,
+        return Match(intent: triggers[trigger].intent, trigger: triggers[trigger].source,
                      triggerNumber: triggers[trigger].number, score: scores[best])
     }
 
@@ -113,11 +114,53 @@ public struct IntentMatcher: Sendable {
             if score > bestPerTrigger[trigger] ?? .min { bestPerTrigger[trigger] = score }
         }
         return bestPerTrigger.sorted { a, b in a.value != b.value ? a.value > b.value : a.key > b.key }.map { trigger, score in
-            Match(intent: triggers[trigger].intent, trigger: triggers[trigger].pattern.source,
+            Match(intent: triggers[trigger].intent, trigger: triggers[trigger].source,
                   triggerNumber: triggers[trigger].number, score: score)
         }
     }
 
     /// All compiled forms, in order, for checking the index against ``NaiveMatcher``.
     public var linearPatterns: [LinearPattern] { index.patterns }
+}
+
+extension IntentMatcher {
+    /// Appends the matcher to `archive`, without its concept table: the caller archives that once
+    /// for every matcher that shares it.
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(triggers)
+        archive.write(index)
+        archive.write(plain: owners)
+        archive.write(plain: scores)
+        archive.write(corrector)
+        archive.write(vocabulary)
+    }
+
+    /// Reads back a matcher archived with ``archive(into:)`` over `concepts`.
+    public init(from archive: inout ArchiveReader, concepts: ConceptTable) throws(ArchiveError) {
+        self.concepts = concepts
+        triggers = try archive.read()
+        index = try archive.read()
+        owners = try archive.readPlainArray()
+        scores = try archive.readPlainArray()
+        corrector = try archive.read()
+        vocabulary = try archive.read()
+        let patterns = index.patternCount
+        guard owners.count == patterns, scores.count == patterns, owners.allSatisfy({ $0 >= 0 && $0 < triggers.count }) else {
+            throw ArchiveError("a matcher's patterns and triggers disagree")
+        }
+    }
+}
+
+extension IntentMatcher.Trigger: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(intent)
+        archive.write(source)
+        archive.write(number)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        intent = try archive.read()
+        source = try archive.read()
+        number = try archive.read()
+    }
 }

@@ -67,18 +67,22 @@ public struct PatternIndex: Sendable {
     private var phrases: [Phrase] = []
     /// The words of every concept member, one after another.
     private var phraseWords: [Int32] = []
-    /// The patterns in insertion order; a match names its pattern by this position.
-    public private(set) var patterns: [LinearPattern] = []
-    public let concepts: ConceptTable
+    /// The atoms of every pattern, one after another, as ``code(of:)`` numbers them; a match
+    /// names its pattern by its position among ``patternEnds``.
+    private var atomCodes: [Int32] = []
+    /// Where each pattern's atoms end in ``atomCodes`` (and the next one's start).
+    private var patternEnds: [Int32] = []
 
     /// Concepts whose members are already numbered, by id.
     private var encoded: Set<Int> = []
 
-    public init(concepts: ConceptTable) { self.concepts = concepts }
+    /// An empty index. It keeps no concept table: the one a pattern's concepts come from is
+    /// given with the pattern, and its members are numbered into the index then.
+    public init() {}
 
     /// Numbers the members of concept `id` the first time a pattern uses it, so an index pays only
     /// for the concepts its own patterns name.
-    private mutating func encodeConcept(_ id: Int) {
+    private mutating func encodeConcept(_ id: Int, from concepts: ConceptTable) {
         guard encoded.insert(id).inserted else { return }
         var groups: [Int32: [[Int32]]] = [:]
         var order: [Int32] = []
@@ -124,9 +128,10 @@ public struct PatternIndex: Sendable {
         return Line(numbers: numbered)
     }
 
-    /// Adds `pattern` and returns its number.
+    /// Adds `pattern`, whose concept ids are those of `concepts`, and returns its number. Every
+    /// pattern of an index must use the same table.
     @discardableResult
-    public mutating func insert(_ pattern: LinearPattern) -> Int {
+    public mutating func insert(_ pattern: LinearPattern, concepts: ConceptTable) -> Int {
         var node = 0
         for atom in pattern.atoms {
             switch atom {
@@ -152,7 +157,7 @@ public struct PatternIndex: Sendable {
                     }
                 }
             case .concept(let id):
-                encodeConcept(id)
+                encodeConcept(id, from: concepts)
                 var edge = nodes[node].firstConcept
                 while edge >= 0 && conceptEdges[Int(edge)].concept != Int32(id) { edge = conceptEdges[Int(edge)].next }
                 if edge >= 0 { node = Int(conceptEdges[Int(edge)].child) } else {
@@ -173,14 +178,47 @@ public struct PatternIndex: Sendable {
                 node = Int(nodes[node].anyStar)
             }
         }
-        terminals.append(Terminal(pattern: Int32(patterns.count), next: -1))
+        for atom in pattern.atoms { atomCodes.append(code(of: atom)) }
+        terminals.append(Terminal(pattern: Int32(patternCount), next: -1))
         let added = Int32(terminals.count - 1)
         if nodes[node].lastTerminal >= 0 { terminals[Int(nodes[node].lastTerminal)].next = added } else {
             nodes[node].firstTerminal = added
         }
         nodes[node].lastTerminal = added
-        patterns.append(pattern)
-        return patterns.count - 1
+        patternEnds.append(Int32(atomCodes.count))
+        return patternCount - 1
+    }
+
+    /// How many patterns the index holds.
+    public var patternCount: Int { patternEnds.count }
+
+    /// The patterns in insertion order, rebuilt from their codes (for checks and tools; matching
+    /// never needs them).
+    public var patterns: [LinearPattern] {
+        let words = numbers.words
+        var start = 0
+        return patternEnds.map { end in
+            defer { start = Int(end) }
+            return LinearPattern(atomCodes[start..<Int(end)].map { code in
+                switch code {
+                case -1: .star
+                case -2: .anyStar
+                case ..<0: .concept(Int(-3 - code))
+                default: .word(words[Int(code)])
+                }
+            })
+        }
+    }
+
+    /// An atom as a number: a word's number, -1 for `*`, -2 for `[*]`, -3 - id for a concept.
+    /// The word must already be numbered.
+    private func code(of atom: Atom) -> Int32 {
+        switch atom {
+        case .word(let word): numbers.number(of: word)
+        case .concept(let id): -3 - Int32(id)
+        case .star: -1
+        case .anyStar: -2
+        }
     }
 
     private mutating func appendNode() -> Int {
@@ -426,5 +464,79 @@ public struct NaiveMatcher: Sendable {
         case .anyStar:
             return (position...words.count).contains { matches(rest, words, $0, wholeLine: wholeLine) }
         }
+    }
+}
+
+extension PatternIndex: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(plain: nodes)
+        archive.write(plain: conceptEdges)
+        archive.write(plain: terminals)
+        archive.write(edges)
+        archive.write(numbers)
+        archive.write(conceptStarts)
+        archive.write(plain: phrases)
+        archive.write(plain: phraseWords)
+        archive.write(plain: atomCodes)
+        archive.write(plain: patternEnds)
+        archive.write(encoded)
+    }
+
+    /// Reads back an index archived with ``archive(into:)``. Every number in it is checked,
+    /// because the walk reads its storage without bounds checks.
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        nodes = try archive.readPlainArray()
+        conceptEdges = try archive.readPlainArray()
+        terminals = try archive.readPlainArray()
+        edges = try archive.read()
+        numbers = try archive.read()
+        conceptStarts = try archive.read()
+        phrases = try archive.readPlainArray()
+        phraseWords = try archive.readPlainArray()
+        atomCodes = try archive.readPlainArray()
+        patternEnds = try archive.readPlainArray()
+        encoded = try archive.read()
+        guard isWellFormed else { throw ArchiveError("a pattern index refers to something it does not have") }
+    }
+
+    /// Whether every node, edge, terminal and phrase refers only to things that exist.
+    private var isWellFormed: Bool {
+        func within(_ value: Int32, _ count: Int, orNone: Bool = true) -> Bool {
+            (orNone && value == -1) || (value >= 0 && Int(value) < count)
+        }
+        let words = numbers.count
+        // Concept ids are only ever keys (of concept edges and ``conceptStarts``), never positions.
+        guard !nodes.isEmpty else { return false }
+        for node in nodes {
+            let word = node.word == Self.several || within(node.word, words)
+            guard word, within(node.wordChild, nodes.count), within(node.star, nodes.count), within(node.anyStar, nodes.count),
+                  within(node.firstConcept, conceptEdges.count), within(node.lastConcept, conceptEdges.count),
+                  within(node.firstTerminal, terminals.count), within(node.lastTerminal, terminals.count)
+            else { return false }
+        }
+        for edge in conceptEdges {
+            guard edge.concept >= 0, within(edge.child, nodes.count, orNone: false),
+                  within(edge.next, conceptEdges.count)
+            else { return false }
+        }
+        var start: Int32 = 0
+        for end in patternEnds {
+            guard end >= start, Int(end) <= atomCodes.count else { return false }
+            start = end
+        }
+        guard Int(start) == atomCodes.count,
+              atomCodes.allSatisfy({ $0 < -2 || $0 == -2 || within($0, words) })
+        else { return false }
+        for terminal in terminals {
+            guard within(terminal.pattern, patternCount, orNone: false), within(terminal.next, terminals.count) else { return false }
+        }
+        for (number, phrase) in phrases.enumerated() {
+            guard phrase.count > 0, phrase.start >= 0, Int(phrase.start) + Int(phrase.count) <= phraseWords.count,
+                  !phrase.more || number + 1 < phrases.count
+            else { return false }
+        }
+        return phraseWords.allSatisfy { within($0, words, orNone: false) }
+            && edges.allValues { within($0, nodes.count, orNone: false) }
+            && conceptStarts.allValues { within($0, phrases.count, orNone: false) }
     }
 }

@@ -92,3 +92,49 @@ public struct SafetyLexicon: Sendable {
         return merged
     }
 }
+
+extension SafetyLexicon: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(signals)
+        archive.write(combinations)
+        archive.write(figures)
+        archive.write(negators)
+        archive.write(concepts)
+        archive.write(spellings)
+        archive.write(typoTargets)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(signals: try archive.read(), combinations: try archive.read(), figures: try archive.read(),
+                  negators: try archive.read(), concepts: try archive.read(), spellings: try archive.read(),
+                  typoTargets: try archive.read())
+    }
+}
+
+extension SafetyLexicon.Signal: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(name)
+        archive.write(tier)
+        archive.write(category)
+        archive.write(firm)
+        archive.write(about)
+        archive.write(patterns)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(name: try archive.read(), tier: try archive.read(), category: try archive.read(), firm: try archive.read(),
+                  about: try archive.read(), patterns: try archive.read())
+    }
+}
+
+extension SafetyLexicon.Combination: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(all)
+        archive.write(tier)
+        archive.write(about)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(all: try archive.read(), tier: try archive.read(), about: try archive.read())
+    }
+}

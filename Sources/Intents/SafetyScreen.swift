@@ -38,9 +38,11 @@ public struct SafetyScreen: Sendable {
 
     public let lexicon: SafetyLexicon
     private let signalIndex: PatternIndex
-    private let signalOf: [(signal: Int, pattern: String)]
+    /// For each pattern in ``signalIndex``: its signal, and its place among that signal's patterns.
+    private let signalOf: [Source]
     private let figureIndex: PatternIndex
-    private let figureSource: [String]
+    /// For each pattern in ``figureIndex``: the figure it comes from, as a place in the lexicon's figures.
+    private let figureSource: [Int32]
     private let corrector: SpellingCorrector
     private let vocabulary: Set<String>
     private let spellings: [String: [String]]
@@ -70,46 +72,46 @@ public struct SafetyScreen: Sendable {
         var problems: [String] = []
         var vocabulary = concepts.vocabulary
         // Parse and compact every pattern first: compacting adds concepts, and the indexes need them all.
-        var signalPatterns: [(signal: Int, source: String, pattern: Pattern)] = []
+        var signalPatterns: [(source: Source, pattern: Pattern)] = []
         for (number, signal) in lexicon.signals.enumerated() {
-            for source in signal.patterns {
+            for (place, source) in signal.patterns.enumerated() {
                 do {
                     let pattern = try Pattern(source)
                     vocabulary.formUnion(pattern.literalWords)
-                    signalPatterns.append((number, source, pattern.compacted(into: &concepts)))
+                    signalPatterns.append((Source(signal: Int32(number), pattern: Int32(place)), pattern.compacted(into: &concepts)))
                 } catch {
                     problems.append("signal \(signal.name): '\(source)': \(error.message)")
                 }
             }
         }
-        var figurePatterns: [(source: String, pattern: Pattern)] = []
-        for source in lexicon.figures {
-            do { figurePatterns.append((source, try Pattern(source).compacted(into: &concepts))) } catch {
+        var figurePatterns: [(source: Int32, pattern: Pattern)] = []
+        for (place, source) in lexicon.figures.enumerated() {
+            do { figurePatterns.append((Int32(place), try Pattern(source).compacted(into: &concepts))) } catch {
                 problems.append("figure '\(source)': \(error.message)")
             }
         }
-        var signalIndex = PatternIndex(concepts: concepts)
-        var signalOf: [(Int, String)] = []
-        for (number, source, pattern) in signalPatterns {
+        var signalIndex = PatternIndex()
+        var signalOf: [Source] = []
+        for (source, pattern) in signalPatterns {
             do {
                 for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
-                    signalIndex.insert(form)
-                    signalOf.append((number, source))
+                    signalIndex.insert(form, concepts: concepts)
+                    signalOf.append(source)
                 }
             } catch {
-                problems.append("signal \(lexicon.signals[number].name): '\(source)': \(error.message)")
+                problems.append("signal \(lexicon.signals[Int(source.signal)].name): '\(pattern.source)': \(error.message)")
             }
         }
-        var figureIndex = PatternIndex(concepts: concepts)
-        var figureSource: [String] = []
+        var figureIndex = PatternIndex()
+        var figureSource: [Int32] = []
         for (source, pattern) in figurePatterns {
             do {
                 for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
-                    figureIndex.insert(form)
+                    figureIndex.insert(form, concepts: concepts)
                     figureSource.append(source)
                 }
             } catch {
-                problems.append("figure '\(source)': \(error.message)")
+                problems.append("figure '\(pattern.source)': \(error.message)")
             }
         }
         var spellings: [String: [String]] = [:]
@@ -234,7 +236,7 @@ public struct SafetyScreen: Sendable {
             if let longest = found.max(by: { $0.end < $1.end }), longest.end > position,
                !signalIndex.prefixMatches(line, from: position).contains(where: { $0.end > longest.end })
             {
-                figures.append(figureSource[longest.pattern] + ": " + words[position..<longest.end].joined(separator: " "))
+                figures.append(lexicon.figures[Int(figureSource[longest.pattern])] + ": " + words[position..<longest.end].joined(separator: " "))
                 for index in position..<longest.end { words[index] = "_" }
                 line.setAside(position..<longest.end)
                 position = longest.end
@@ -250,8 +252,9 @@ public struct SafetyScreen: Sendable {
             for match in signalIndex.prefixMatches(line, from: start) where match.end > start {
                 let covered = words[start..<match.end]
                 if covered.contains("_") { continue }
-                let (signal, source) = signalOf[match.pattern]
-                let name = lexicon.signals[signal].name
+                let signal = lexicon.signals[Int(signalOf[match.pattern].signal)]
+                let source = signal.patterns[Int(signalOf[match.pattern].pattern)]
+                let name = signal.name
                 let key = "\(name)|\(start)"
                 guard seen.insert(key).inserted else { continue }
                 hits.append(Hit(signal: name, pattern: source, words: covered.joined(separator: " "),
@@ -369,5 +372,48 @@ public struct SafetyScreen: Sendable {
         if firmNegated { raise(.concern, .oneself) }
         return Assessment(tier: tier, category: category, hits: hits, combinations: combinations,
                           normalized: normalized, figures: figures)
+    }
+}
+
+extension SafetyScreen: Archivable {
+    /// Where a compiled pattern came from in the lexicon.
+    struct Source {
+        var signal: Int32
+        var pattern: Int32
+    }
+
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(lexicon)
+        archive.write(signalIndex)
+        archive.write(plain: signalOf)
+        archive.write(figureIndex)
+        archive.write(plain: figureSource)
+        archive.write(corrector)
+        archive.write(vocabulary)
+        archive.write(spellings)
+        archive.write(negators)
+        archive.write(joinable)
+        archive.write(problems)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        let lexicon = try archive.read(SafetyLexicon.self)
+        self.lexicon = lexicon
+        signalIndex = try archive.read()
+        signalOf = try archive.readPlainArray()
+        guard signalOf.count == signalIndex.patternCount,
+              signalOf.allSatisfy({ $0.signal >= 0 && Int($0.signal) < lexicon.signals.count && $0.pattern >= 0
+                      && Int($0.pattern) < lexicon.signals[Int($0.signal)].patterns.count })
+        else { throw ArchiveError("the safety screen's patterns and signals disagree") }
+        figureIndex = try archive.read()
+        figureSource = try archive.readPlainArray()
+        guard figureSource.count == figureIndex.patternCount, figureSource.allSatisfy({ $0 >= 0 && Int($0) < lexicon.figures.count })
+        else { throw ArchiveError("the safety screen's figures disagree") }
+        corrector = try archive.read()
+        vocabulary = try archive.read()
+        spellings = try archive.read()
+        negators = try archive.read()
+        joinable = try archive.read()
+        problems = try archive.read()
     }
 }

@@ -40,3 +40,6 @@ public enum SafetyCategory: String, Sendable, CaseIterable {
     /// Someone else, from themselves: a friend or relative in crisis.
     case someoneElse
 }
+
+extension SafetyTier: ArchivableByRawValue {}
+extension SafetyCategory: ArchivableByRawValue {}

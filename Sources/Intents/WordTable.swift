@@ -66,10 +66,44 @@ struct WordTable: Sendable {
         slots[index] = slot
     }
 
+    /// Every word, in number order.
+    var words: [String] {
+        var words = [String](repeating: "", count: count)
+        for slot in slots where slot.number >= 0 { words[Int(slot.number)] = slot.word }
+        return words
+    }
+
     private mutating func grow() {
         let old = slots
         slots = [Slot](repeating: Slot(word: "", hash: 0, number: -1), count: old.count * 2)
         shift -= 1
         for slot in old where slot.number >= 0 { insert(slot, hash: Self.hash(slot.word)) }
+    }
+}
+
+extension WordTable: Archivable {
+    /// The slots as they are, so reading them back hashes and probes nothing.
+    func archive(into archive: inout ArchiveWriter) {
+        archive.write(plain: slots.map(\.number))
+        archive.write(plain: slots.map(\.hash))
+        archive.write(slots.map(\.word))
+    }
+
+    init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        let numbers = try archive.readPlainArray(of: Int32.self), hashes = try archive.readPlainArray(of: UInt32.self)
+        let words = try archive.read([String].self)
+        guard numbers.count >= 16, numbers.count & (numbers.count - 1) == 0, hashes.count == numbers.count,
+              words.count == numbers.count
+        else { throw ArchiveError("a word table is malformed") }
+        var seen = [Bool](repeating: false, count: numbers.count)
+        count = 0
+        for number in numbers where number >= 0 {
+            guard Int(number) < numbers.count, !seen[Int(number)] else { throw ArchiveError("a word table numbers a word twice") }
+            seen[Int(number)] = true
+            count += 1
+        }
+        guard count * 2 <= numbers.count, seen[..<count].allSatisfy({ $0 }) else { throw ArchiveError("a word table is malformed") }
+        slots = (0..<numbers.count).map { Slot(word: words[$0], hash: hashes[$0], number: numbers[$0]) }
+        shift = UInt64(64 - numbers.count.trailingZeroBitCount)
     }
 }

@@ -14,4 +14,10 @@ struct Chat: ParsableCommand {
         subcommands: [Talk.self, TestTranscripts.self, Lint.self, Match.self, Graph.self],
         defaultSubcommand: Talk.self
     )
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        LibraryPrefetch.start(arguments: arguments)
+        main(arguments)
+    }
 }

@@ -15,16 +15,21 @@ struct LibraryOptions: ParsableArguments {
 
     /// Where to load from, given these options.
     func sources(includeUserFolderByDefault: Bool) -> FlowLibrary.Sources {
-        let scripts = Paths.scripts()
         var users = userFlows
         if users.isEmpty, includeUserFolderByDefault, !noUserFlows { users = [Paths.userFlows] }
         if noUserFlows { users = [] }
-        return FlowLibrary.Sources(scripts: scripts, flowFolders: flows.map { [$0] }, userFolders: users)
+        return FlowLibrary.Sources(scripts: Paths.scripts(), flowFolders: flows.map { [$0] }, userFolders: users)
     }
 
-    /// Loads the library and prints its problems to standard error.
-    func load(includeUserFolderByDefault: Bool = true, quiet: Bool = false) -> FlowLibrary {
-        let library = FlowLibrary(sources(includeUserFolderByDefault: includeUserFolderByDefault))
+    /// Where `talk` loads from when no option says otherwise.
+    static var defaultSources: FlowLibrary.Sources { FlowLibrary.Sources(scripts: Paths.scripts(), userFolders: [Paths.userFlows]) }
+
+    /// Loads the library (from `cache` when it holds these flows compiled) and prints its
+    /// problems to standard error.
+    func load(includeUserFolderByDefault: Bool = true, quiet: Bool = false, cache: LibraryCache? = nil) -> FlowLibrary {
+        let sources = sources(includeUserFolderByDefault: includeUserFolderByDefault)
+        let library = cache.flatMap { LibraryPrefetch.take(sources: sources, cache: $0) }
+            ?? cache.map { $0.load(sources).library } ?? FlowLibrary(sources)
         if !quiet {
             for diagnostic in library.diagnostics {
                 var copy = diagnostic

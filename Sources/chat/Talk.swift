@@ -32,6 +32,9 @@ struct Talk: ParsableCommand {
     @Flag(help: "Don't read or save line history.")
     var noHistory = false
 
+    @Flag(help: "Compile the flows afresh, without reading or saving the compiled copy in $XDG_CACHE_HOME/between.")
+    var noCache = false
+
     @Flag(help: "After a piped run, print the time each turn took (p50, p99, max) to standard error.")
     var timings = false
 
@@ -52,9 +55,11 @@ struct Talk: ParsableCommand {
         let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
         let seed = seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1)
         let options = library
-        // Flows compile in the background while the greeting shows; the first answer waits for them.
+        _ = Background { Command.prepare() }  // on the other core, while the library loads
+        let cache = noCache ? nil : Paths.libraryCache()
+        // The library loads in the background while the greeting shows; the first answer waits for it.
         // Through a pipe the first line needs everything at once, so there is nothing to overlap.
-        let loading = interactive ? Background { options.load() } : Background.ready(options.load())
+        let loading = interactive ? Background { options.load(cache: cache) } : Background.ready(options.load(cache: cache))
         // The library lives until the process ends: freeing its many small parts on the way out
         // would only delay the exit.
         _ = Unmanaged.passRetained(loading)

@@ -30,6 +30,7 @@ struct ChatBinary {
         env["XDG_CONFIG_HOME"] = Repository.temporaryFolder()
         env["XDG_STATE_HOME"] = Repository.temporaryFolder()
         env["XDG_DATA_HOME"] = Repository.temporaryFolder()
+        env["XDG_CACHE_HOME"] = Repository.temporaryFolder()
         env["BETWEEN_REGION"] = nil
         env["LANG"] = "C.UTF-8"
         for (key, value) in environment { env[key] = value }

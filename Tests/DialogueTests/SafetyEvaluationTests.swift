@@ -31,6 +31,17 @@ struct SafetyEvaluationTests {
         print("safety dev set: recall at tier \(reached)/\(risky), false alarms \(falseAlarms)/\(calm)")
     }
 
+    @Test("a screen read back from its archive finds exactly what the compiled one finds, line by line")
+    func readBack() throws {
+        let text = try String(contentsOfFile: Repository.root + "/Tests/Fixtures/safety-regression.tsv", encoding: .utf8)
+        let messages = text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { $0.split(separator: "\t", maxSplits: 1).last }
+        let copy = Shipped.readBack.screen
+        for message in messages.enumerated().filter({ $0.offset % 3 == 0 }).map({ String($0.element) }) {
+            let (a, b) = (screen.assess(message), copy.assess(message))
+            #expect(a.tier == b.tier && a.hits == b.hits && a.category == b.category, "\(message)")
+        }
+    }
+
     @Test("our regression set: risky messages keep reaching their tier, calm ones stay calm")
     func regressionSet() throws {
         let text = try String(contentsOfFile: Repository.root + "/Tests/Fixtures/safety-regression.tsv", encoding: .utf8)

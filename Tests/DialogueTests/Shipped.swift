@@ -1,9 +1,19 @@
+import Intents
 import TestSupport
 @testable import Dialogue
 
 /// The shipped library, loaded once for all tests.
 enum Shipped {
     static let library = FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts))
+
+    /// The shipped library after a trip through its archive, as the cache gives it back.
+    static let readBack: FlowLibrary = {
+        var writer = ArchiveWriter()
+        library.archive(into: &writer)
+        return try! writer.bytes.withUnsafeBytes { raw throws(ArchiveError) in
+            try ArchiveReader.reading(raw) { archive throws(ArchiveError) in try FlowLibrary(from: &archive) }
+        }
+    }()
 
     static func session(region: String? = "US", seed: UInt64 = 1, journal: JournalStore? = MemoryJournal()) -> Session {
         Session(library: library, region: region, seed: seed, journal: journal)

@@ -86,13 +86,14 @@ struct TranscriptTests {
         #expect(TranscriptRunner(library: Shipped.library).run(transcript)[0].passed)
     }
 
-    @Test("every shipped transcript passes")
-    func shipped() throws {
+    @Test("every shipped transcript passes, with the library as compiled and as read back from its archive",
+          arguments: ["compiled", "read back"])
+    func shipped(library: String) throws {
         let folder = Repository.scripts + "/transcripts"
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0.hasSuffix(".transcript") || $0.hasSuffix(".convo.txt") }.sorted()
         #expect(!files.isEmpty)
-        let runner = TranscriptRunner(library: Shipped.library)
+        let runner = TranscriptRunner(library: library == "compiled" ? Shipped.library : Shipped.readBack)
         for file in files {
             for result in runner.run(try Transcript.load(path: folder + "/" + file)) {
                 #expect(result.passed, "\(file): \(result.name): \(result.failure?.explanation ?? [])")

@@ -15,11 +15,11 @@ struct PatternIndexPropertyTests {
     /// The index and the naive matcher over every flat form of `rules` that compiles (and, unless
     /// `keepingEmpty`, can't match an empty line, as the safety screen requires).
     static func build(_ rules: [String], keepingEmpty: Bool = true) -> (PatternIndex, NaiveMatcher) {
-        var index = PatternIndex(concepts: concepts)
+        var index = PatternIndex()
         var all: [LinearPattern] = []
         for rule in rules {
             for form in (try? Pattern(rule).linearized(concepts: concepts)) ?? [] where keepingEmpty || !form.matchesEmpty {
-                index.insert(form)
+                index.insert(form, concepts: concepts)
                 all.append(form)
             }
         }

@@ -7,11 +7,11 @@ struct PatternIndexTests {
     func agreesWithNaive() throws {
         let concepts = ConceptTable(["feel": ["sad", "low", "really low"]])
         let sources = ["i feel * about (work|money)", "[*] ~feel [*]", "[please] help me with *", "i feel ~feel", "* about *"]
-        var index = PatternIndex(concepts: concepts)
+        var index = PatternIndex()
         var all: [LinearPattern] = []
         for source in sources {
             for form in try Pattern(source).linearized(concepts: concepts) {
-                index.insert(form)
+                index.insert(form, concepts: concepts)
                 all.append(form)
             }
         }
@@ -25,11 +25,11 @@ struct PatternIndexTests {
     @Test("a long line under many wildcards agrees with the naive matcher (the walk's stack grows)")
     func longLine() throws {
         let concepts = ConceptTable(["x": ["a", "b c"]])
-        var index = PatternIndex(concepts: concepts)
+        var index = PatternIndex()
         var all: [LinearPattern] = []
         for source in ["* a * b *", "[*] ~x [*] c", "* * * *", "a [*] a [*] a", "[*] b c [*] ~x *"] {
             for form in try Pattern(source).linearized(concepts: concepts) {
-                index.insert(form)
+                index.insert(form, concepts: concepts)
                 all.append(form)
             }
         }
@@ -45,8 +45,8 @@ struct PatternIndexTests {
     @Test("prefix matches report where each match ends")
     func prefix() throws {
         let concepts = ConceptTable()
-        var index = PatternIndex(concepts: concepts)
-        for form in try Pattern("kill myself").linearized(concepts: concepts) { index.insert(form) }
+        var index = PatternIndex()
+        for form in try Pattern("kill myself").linearized(concepts: concepts) { index.insert(form, concepts: concepts) }
         let words = ["i", "want", "to", "kill", "myself", "now"]
         #expect(index.prefixMatches(words, from: 3).map(\.end) == [5])
         #expect(index.prefixMatches(words, from: 2).isEmpty)
