@@ -17,9 +17,11 @@ work=${WORK:-/tmp/between-bench}
 lines=${LINES_PER_RUN:-2000}
 mkdir -p "$work"
 
-echo "== build (release)"
-swift build -c release --product chat >&2
-chat="$(swift build -c release --show-bin-path)/chat"
+echo "== build (release, as ./dev builds it)"
+release=(-c release)
+[ "$(uname -s)" = Linux ] && release+=(--static-swift-stdlib)
+swift build "${release[@]}" --product chat >&2
+chat="$(swift build "${release[@]}" --show-bin-path)/chat"
 
 peers() {
     [ -f "$kit/gen.py" ] || { echo "no generator at $kit/gen.py; set BENCH_KIT" >&2; exit 1; }
@@ -57,26 +59,31 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)' "$chat" m
     done
 }
 
-# Builds a one-file Swift package in $1 (release) from a Package.swift ($2) and a main.swift ($3).
+# Builds a one-file Swift package in $1 (release) from a Package.swift ($2) and a main.swift ($3),
+# with any further build flags after them.
 build_hello() {
-    if [ ! -x "$1/.build/release/hello" ]; then
-        mkdir -p "$1/Sources/hello"
-        printf '%s\n' "$2" > "$1/Package.swift"
-        printf '%s\n' "$3" > "$1/Sources/hello/main.swift"
-        (cd "$1" && swift build -c release > /dev/null)
+    local folder=$1 manifest=$2 main=$3
+    shift 3
+    if [ ! -x "$folder/.build/release/hello" ]; then
+        mkdir -p "$folder/Sources/hello"
+        printf '%s\n' "$manifest" > "$folder/Package.swift"
+        printf '%s\n' "$main" > "$folder/Sources/hello/main.swift"
+        (cd "$folder" && swift build -c release "$@" > /dev/null)
     fi
 }
 
 startup() {
     hello="$work/hello"
-    build_hello "$hello" \
-        '// swift-tools-version: 6.0
+    manifest='// swift-tools-version: 6.0
 import PackageDescription
-let package = Package(name: "hello", targets: [.executableTarget(name: "hello")])' \
-        'import Foundation
+let package = Package(name: "hello", targets: [.executableTarget(name: "hello")])'
+    build_hello "$hello" "$manifest" 'import Foundation
 print("Hello, world")'
-    # The same hello-world parsing one option with swift-argument-parser, as chat does: the part
-    # of start-up any command-line tool built on it pays before doing anything.
+    # For scale: the same hello-world linked as ./dev links chat, and one parsing an option with
+    # swift-argument-parser as chat does (the part of start-up any tool built on it pays).
+    static="$work/hello-static"
+    build_hello "$static" "$manifest" 'import Foundation
+print("Hello, world")' "${release[@]:2}"
     parser="$work/hello-parser"
     build_hello "$parser" \
         '// swift-tools-version: 6.0
@@ -91,20 +98,37 @@ struct Hello: ParsableCommand {
 }
 Hello.main()'
     printf 'hello\n' > "$work/one.txt"
-    echo "first reply through a pipe (all shipped flows):"
-    python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" "$parser/.build/release/hello" <<'PY'
-import statistics, subprocess, sys, time
-chat, hello, one, parser = sys.argv[1:5]
-def timed(cmd):
-    out = []
-    for _ in range(40):
+    # A cache of the benchmark's own, not yours; the first run fills it.
+    export XDG_CACHE_HOME="$work/cache"
+    "$chat" --region US < "$work/one.txt" > /dev/null
+    echo "first reply through a pipe (all shipped flows), the commands taken in turn, median of 40 each:"
+    python3 - "$chat" "$hello/.build/release/hello" "$work/one.txt" "$parser/.build/release/hello" "$static/.build/release/hello" "$work" <<'PY'
+import os, statistics, subprocess, sys, tempfile, time
+chat, hello, one, parser, static, work = sys.argv[1:7]
+def cold_cache():
+    return dict(os.environ, XDG_CACHE_HOME=tempfile.mkdtemp(dir=work))
+commands = {
+    "hello": lambda: ([hello], None),
+    "chat": lambda: ([chat, "--region", "US"], None),
+    "chat, nothing cached yet": lambda: ([chat, "--region", "US"], cold_cache()),
+    "parser": lambda: ([parser, "--region", "US"], None),
+    "static": lambda: ([static], None),
+    "version": lambda: ([chat, "--version"], None),
+}
+times = {name: [] for name in commands}
+for _ in range(40):
+    for name, make in commands.items():
+        command, env = make()
         with open(one) as f:
-            t = time.perf_counter(); subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); out.append((time.perf_counter() - t) * 1000)
-    return statistics.median(out)
-h, c = timed([hello]), timed([chat, "--region", "US"])
-p, v = timed([parser, "--region", "US"]), timed([chat, "--version"])
-print(f"  hello-world median_ms={h:.1f}  chat median_ms={c:.1f}  ratio={c / h:.2f}")
-print(f"  for scale: hello-world with swift-argument-parser median_ms={p:.1f} ({p / h:.2f}x); chat --version median_ms={v:.1f} ({v / h:.2f}x)")
+            start = time.perf_counter()
+            subprocess.run(command, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            times[name].append((time.perf_counter() - start) * 1000)
+m = {name: statistics.median(values) for name, values in times.items()}
+h = m["hello"]
+print(f"  hello-world median_ms={h:.1f}  chat median_ms={m['chat']:.1f}  ratio={m['chat'] / h:.2f}")
+print(f"  the first run, compiling the flows and filling the cache: median_ms={m['chat, nothing cached yet']:.1f} ({m['chat, nothing cached yet'] / h:.2f}x)")
+print(f"  for scale: hello-world linked like chat median_ms={m['static']:.1f} ({m['static'] / h:.2f}x); "
+      f"with swift-argument-parser median_ms={m['parser']:.1f} ({m['parser'] / h:.2f}x); chat --version median_ms={m['version']:.1f} ({m['version'] / h:.2f}x)")
 PY
     echo "first prompt in a terminal (pseudo-terminal):"
     printf '  hello-world: '; python3 Benchmarks/first_prompt.py 30 "Hello" "$hello/.build/release/hello"

@@ -213,8 +213,8 @@ public struct FlowLibrary: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Every file a library compiled from `sources` may read, whether or not it exists: a
-    /// library compiled from the same paths and bytes is the same library.
+    /// Every file a library compiled from `sources` may read, whether or not it exists: the same
+    /// files, unchanged, give the same library.
     public static func inputFiles(_ sources: Sources) -> [String] {
         var files = ([sources.scripts] + sources.flowFolders.map { Optional($0) }).compactMap { $0 }.map { $0 + "/concepts.yaml" }
         if let scripts = sources.scripts {

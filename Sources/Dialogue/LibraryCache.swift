@@ -5,11 +5,10 @@ import Intents
 /// compiling every flow, list and safety pattern again.
 ///
 /// The file is used only when it was written by this same program (`identity`) from exactly the
-/// files the library would be compiled from now, unchanged since: their paths and states are part
-/// of its key.
-/// Anything else (another version, an edited flow, a damaged or foreign file) means compiling
-/// again and replacing the file. Nothing in the cache can weaken the safety screen: a library
-/// read back must still pass ``FlowLibrary/passesSafetyCanaries``.
+/// files the library would be compiled from now, unchanged since: their paths and states are
+/// part of its key. Anything else (another version, an edited flow, a damaged or foreign file)
+/// means compiling again and replacing the file. Nothing in the cache can weaken the safety
+/// screen: a library read back must still pass ``FlowLibrary/passesSafetyCanaries``.
 public struct LibraryCache: Equatable, Sendable {
     /// Where the cache lives, such as `~/.cache/between/library.bin`.
     public let path: String
@@ -88,9 +87,8 @@ public struct LibraryCache: Equatable, Sendable {
     /// The cached library, if the file holds one with this key, whole. (Reading it back checks its
     /// safety screen against the canaries too.)
     func read(key: UInt64) -> FlowLibrary? {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped), data.count >= Self.headerSize else {
-            return nil
-        }
+        // Read, not mapped: a mapped file cut short by someone else while it is read would crash the program.
+        guard let data = FileManager.default.contents(atPath: path), data.count >= Self.headerSize else { return nil }
         return data.withUnsafeBytes { bytes -> FlowLibrary? in
             let header = (0..<5).map { bytes.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }
             let payload = UnsafeRawBufferPointer(rebasing: bytes[Self.headerSize...])

@@ -20,8 +20,11 @@ enum LibraryPrefetch {
 
     /// Starts reading the library the default command would use, unless `arguments` (without the
     /// program's name) clearly ask for something else: another subcommand, help, the version, or
-    /// other flows. Even finding the paths happens on the other thread.
+    /// other flows. Even finding the paths happens on the other thread. In a terminal there is no
+    /// hurry (the library loads while the greeting shows), and the prompt should not share the
+    /// processor with it.
     static func start(arguments: [String]) {
+        guard isatty(0) == 0 else { return }
         let others = Set(Chat.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"])
             .subtracting([Talk.configuration.commandName ?? ""])
         let elsewhere = ["-h", "--help", "--version", "--flows", "--user-flows", "--no-user-flows", "--no-cache"]

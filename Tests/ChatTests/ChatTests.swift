@@ -96,7 +96,7 @@ struct ChatTests {
         let input = Repository.temporaryFolder() + "/lines.txt"
         try String(repeating: "purple elephants negotiate\n", count: 5000).write(toFile: input, atomically: true, encoding: .utf8)
         process.arguments = ["-c", "NO_COLOR=1 '\(ChatBinary.path)' < '\(input)' | head -n 1"]
-        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.environment = ["PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": Repository.temporaryFolder()]
         let pipe = Pipe(), errors = Pipe()
         process.standardOutput = pipe
         process.standardError = errors
@@ -119,6 +119,24 @@ struct ChatTests {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains("coffee"))
         #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+    }
+
+    @Test("talk keeps the compiled library in a private cache file and answers the same from it; --no-cache writes none")
+    func cache() throws {
+        let lines = ["I feel so stressed about my exams", "my mum is ill", "I want to kill myself"]
+        let cache = Repository.temporaryFolder()
+        let compiled = try ChatBinary.run(["--region", "US"], lines: lines, environment: ["XDG_CACHE_HOME": cache])
+        let file = cache + "/between/library.bin"
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        let written = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+        let readBack = try ChatBinary.run(["--region", "US"], lines: lines, environment: ["XDG_CACHE_HOME": cache])
+        #expect(readBack.stdout == compiled.stdout)
+        #expect(readBack.stdout.contains("988"))
+        #expect(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date == written)
+        let none = Repository.temporaryFolder()
+        let fresh = try ChatBinary.run(["--region", "US", "--no-cache"], lines: lines, environment: ["XDG_CACHE_HOME": none])
+        #expect(fresh.stdout == compiled.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: none).isEmpty)
     }
 
     @Test("a broken user flow gives one path:line:col warning and the program still starts")
