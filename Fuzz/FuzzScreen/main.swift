@@ -8,9 +8,14 @@ import Dialogue
 import Intents
 
 /// Feeds arbitrary bytes to the normalizer, the safety screen, the pattern parser and index, the
-/// flow and transcript readers, and a conversation.
+/// flow and transcript readers, and a conversation; or, when the input starts with "A", to the
+/// library's archive reader, as an archive and written over a real one.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    if size > 0, data[0] == UInt8(ascii: "A") {
+        fuzzArchive(UnsafeBufferPointer(start: data + 1, count: size - 1))
+        return 0
+    }
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     _ = Normalizer.tokens(text)
     _ = Normalizer.words(text)
@@ -31,4 +36,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
         _ = session.respond(to: String(line))
     }
     return 0
+}
+
+/// Reading an archive must fail cleanly or succeed, whatever its bytes: `input` is read as an
+/// archive, then its bytes are written over the shipped library's archive at a place it names.
+func fuzzArchive(_ input: UnsafeBufferPointer<UInt8>) {
+    func read(_ bytes: UnsafeRawBufferPointer) {
+        _ = try? ArchiveReader.reading(bytes) { archive throws(ArchiveError) in try FlowLibrary(from: &archive) }
+    }
+    read(UnsafeRawBufferPointer(input))
+    guard input.count > 4 else { return }
+    var damaged = FuzzFixtures.archive
+    let place = input.prefix(4).reduce(0) { $0 << 8 | Int($1) } % damaged.count
+    for (offset, byte) in input.dropFirst(4).prefix(damaged.count - place).enumerated() { damaged[place + offset] ^= byte }
+    damaged.withUnsafeBytes(read)
 }
