@@ -183,12 +183,17 @@ public struct SafetyScreen: Sendable {
     }
 
     /// Whether the message takes a joke back: a joke word after "not", "no" or "srsly" ("lol. not
-    /// lol", "not kidding"), or "seriously". It then counts for every clause, not just its own.
+    /// lol", "not kidding"), "seriously", or a pair such as "but actually" or "for real". It then
+    /// counts for every clause, not just its own.
     func isJokeTakenBack(_ words: [String]) -> Bool {
         words.contains("seriously") || words.indices.contains { index in
             jokes.contains(words[index]) && words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
-        }
+        } || zip(words, words.dropFirst()).contains { Self.takingBack.contains([$0, $1]) }
     }
+
+    /// Word pairs that take a joke back after it: "lol. no but actually", "jk for real".
+    static let takingBack: Set<[String]> = [["but", "actually"], ["no", "but"], ["for", "real"], ["being", "serious"],
+                                            ["am", "serious"], ["im", "serious"]]
 
     /// Joins a risk word split in two ("sui cide", "my self").
     func joinSplitWords(_ words: [String]) -> [String] {
@@ -208,12 +213,25 @@ public struct SafetyScreen: Sendable {
     }
 
     /// The words `word` stands for: known misspellings, squeezed repeats, one-letter typos.
+    ///
+    /// Repeats are squeezed to match a known misspelling, and to match any other word only where a
+    /// letter comes three times or more ("diiie") or is doubled at the end ("cutt", "ledgee"):
+    /// plenty of ordinary words double a letter inside, and squeezing those makes other words
+    /// ("smoother" is not "smother").
     func respell(_ word: String) -> [String] {
         if let fixed = spellings[word] { return fixed }
         if vocabulary.contains(word) { return [word] }
         var single = ""
-        for character in word where character != single.last { single.append(character) }
-        if single != word {
+        var run = 0, longestRun = 0
+        for character in word {
+            run = character == single.last ? run + 1 : 1
+            longestRun = max(longestRun, run)
+            if run == 1 { single.append(character) }
+        }
+        // A known misspelling may be squeezed any way ("pillz" is "pilz"): the list says what it is.
+        if single != word, let fixed = spellings[single] { return fixed }
+        if longestRun < 3 { single = run == 2 ? String(word.dropLast()) : word }
+        if single != word, single.count >= 3 {
             if let fixed = spellings[single] { return fixed }
             if vocabulary.contains(single) { return [single] }
         }

@@ -129,6 +129,9 @@ struct SafetyScreenTests {
         #expect(screen.assess("unalive thoughts are back lol").tier == .concern)
         #expect(screen.assess("unalive thoughts are back lol. not lol").tier >= .crisis)
         #expect(screen.assess("i want to die lol. seriously though").tier >= .crisis)
+        #expect(screen.assess("i want to die lol. no but actually").tier >= .crisis)
+        #expect(screen.assess("i want to die lmao. for real").tier >= .crisis)
+        #expect(screen.assess("i want to die lmao").tier == .concern, "without taking it back, the joke still softens")
     }
 
     @Test("'if I wasn't' and 'I wish I didn't' are a condition or a wish, not a denial")
@@ -157,6 +160,12 @@ struct SafetyScreenTests {
     func elision() {
         #expect(Normalizer.words("j'ai pris, je n'en peux plus") == ["j", "ai", "pris", "je", "n", "en", "peux", "plus"])
         #expect(screen.assess("j'aimerais m'endormir et ne jamais me réveiller").tier >= .crisis)
+    }
+
+    @Test("an ordinary double letter is not squeezed into a risk word; three or more are")
+    func doubleLetters() {
+        #expect(screen.assess("this razor blade against my skin feels so much smoother").tier < .crisis)
+        #expect(screen.assess("i want to diiiie").tier >= .crisis)
     }
 
     @Test("ordinary words are not 'corrected' into risk words")
