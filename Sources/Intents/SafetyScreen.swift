@@ -90,29 +90,11 @@ public struct SafetyScreen: Sendable {
                 problems.append("figure '\(source)': \(error.message)")
             }
         }
-        var signalIndex = PatternIndex()
-        var signalOf: [Source] = []
-        for (source, pattern) in signalPatterns {
-            do {
-                for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
-                    signalIndex.insert(form, concepts: concepts)
-                    signalOf.append(source)
-                }
-            } catch {
-                problems.append("signal \(lexicon.signals[Int(source.signal)].name): '\(pattern.source)': \(error.message)")
-            }
+        let (signalIndex, signalOf) = Self.index(signalPatterns, concepts: concepts) { source, pattern, error in
+            problems.append("signal \(lexicon.signals[Int(source.signal)].name): '\(pattern.source)': \(error.message)")
         }
-        var figureIndex = PatternIndex()
-        var figureSource: [Int32] = []
-        for (source, pattern) in figurePatterns {
-            do {
-                for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
-                    figureIndex.insert(form, concepts: concepts)
-                    figureSource.append(source)
-                }
-            } catch {
-                problems.append("figure '\(pattern.source)': \(error.message)")
-            }
+        let (figureIndex, figureSource) = Self.index(figurePatterns, concepts: concepts) { _, pattern, error in
+            problems.append("figure '\(pattern.source)': \(error.message)")
         }
         var spellings: [String: [String]] = [:]
         for (wrong, right) in lexicon.spellings {
@@ -131,6 +113,26 @@ public struct SafetyScreen: Sendable {
         self.negators = Set(lexicon.negators.flatMap(Normalizer.words))
         self.joinable = Set(lexicon.typoTargets.flatMap(Normalizer.words) + ["suicide", "myself", "unalive", "overdose", "kill"])
         self.problems = problems
+    }
+
+    /// An index over the flat forms of `patterns` that can't match an empty line, with the source
+    /// of each form in index order; a pattern that can't be flattened goes to `failed`.
+    private static func index<Source>(_ patterns: [(source: Source, pattern: Pattern)], concepts: ConceptTable,
+                                      failed: (Source, Pattern, PatternError) -> Void) -> (PatternIndex, [Source])
+    {
+        var index = PatternIndex()
+        var sources: [Source] = []
+        for (source, pattern) in patterns {
+            do {
+                for form in try pattern.linearized(concepts: concepts) where !form.matchesEmpty {
+                    index.insert(form, concepts: concepts)
+                    sources.append(source)
+                }
+            } catch {
+                failed(source, pattern, error)
+            }
+        }
+        return (index, sources)
     }
 
     /// Stands in for a comma while the text is normalized, so that a negation does not reach
