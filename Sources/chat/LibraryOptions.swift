@@ -15,14 +15,22 @@ struct LibraryOptions: ParsableArguments {
 
     /// Where to load from, given these options.
     func sources(includeUserFolderByDefault: Bool) -> FlowLibrary.Sources {
+        Self.sources(flows: flows, userFlows: userFlows, noUserFlows: noUserFlows, includeUserFolderByDefault: includeUserFolderByDefault)
+    }
+
+    /// Where `talk` loads from when no option says otherwise.
+    static var defaultSources: FlowLibrary.Sources {
+        sources(flows: nil, userFlows: [], noUserFlows: false, includeUserFolderByDefault: true)
+    }
+
+    private static func sources(flows: String?, userFlows: [String], noUserFlows: Bool,
+                                includeUserFolderByDefault: Bool) -> FlowLibrary.Sources
+    {
         var users = userFlows
         if users.isEmpty, includeUserFolderByDefault, !noUserFlows { users = [Paths.userFlows] }
         if noUserFlows { users = [] }
         return FlowLibrary.Sources(scripts: Paths.scripts(), flowFolders: flows.map { [$0] }, userFolders: users)
     }
-
-    /// Where `talk` loads from when no option says otherwise.
-    static var defaultSources: FlowLibrary.Sources { FlowLibrary.Sources(scripts: Paths.scripts(), userFolders: [Paths.userFlows]) }
 
     /// Loads the library (from `cache` when it holds these flows compiled) and prints its
     /// problems to standard error.
