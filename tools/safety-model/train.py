@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Train the safety screen's learned net and write Scripts/safety/model.txt.
+
+    python3 -m pip install -r tools/safety-model/requirements.txt
+    python3 tools/safety-model/train.py            # train, choose thresholds, write the model
+    python3 tools/safety-model/train.py --check    # cross-validated figures only, write nothing
+
+Data: our own labelled rows only (`tier<TAB>message`), written by our team and by blind helpers:
+Tests/Fixtures/safety-regression.tsv and every file in Tests/Fixtures/safety-training/. The
+held-out rounds in Tests/Fixtures/safety-heldout/ are never read here. No third-party text is used.
+
+Two logistic regressions over the hashed features of features.py:
+- risk: crisis or emergency (1) against calm (0); concern rows are left out, so they fall between.
+- urgency: emergency (1) against crisis (0), trained on the risky rows only.
+
+Thresholds come from out-of-fold scores (5 folds), never from the rows a model was fitted on:
+- crisis: the lowest score at which at most 2% of calm rows are raised to crisis;
+- concern: the lowest score at which at most 8% of calm rows are raised to concern;
+- emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency.
+
+The program scores the whole line and each of its sentences and takes the highest, so the
+thresholds are chosen on that same maximum. Weights are stored as signed bytes with one scale.
+Determinism: fixed folds and seed, liblinear solver; the same rows give the same file.
+"""
+import argparse
+import base64
+import glob
+import os
+import sys
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+sys.path.insert(0, os.path.dirname(__file__))
+import features  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+TIERS = ["none", "concern", "crisis", "emergency"]
+
+
+def read_rows():
+    paths = [os.path.join(ROOT, "Tests/Fixtures/safety-regression.tsv")]
+    paths += sorted(glob.glob(os.path.join(ROOT, "Tests/Fixtures/safety-training/*.tsv")))
+    rows = []
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#") or "\t" not in line:
+                continue
+            tier, message = line.split("\t", 1)
+            if tier in TIERS:
+                rows.append((TIERS.index(tier), message))
+    return rows, paths
+
+
+def matrix(texts, buckets):
+    data, indices, indptr = [], [], [0]
+    for text in texts:
+        v = features.vector(features.fold(text), buckets)
+        for k in sorted(v):
+            indices.append(k)
+            data.append(v[k])
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(texts), buckets))
+
+
+def window_matrix(texts, buckets):
+    """One row per window of each text, with the text each row belongs to."""
+    data, indices, indptr, owner = [], [], [0], []
+    for n, text in enumerate(texts):
+        for words in features.windows(text):
+            v = features.vector(words, buckets)
+            for k in sorted(v):
+                indices.append(k)
+                data.append(v[k])
+            indptr.append(len(indices))
+            owner.append(n)
+    return csr_matrix((data, indices, indptr), shape=(len(owner), buckets)), np.array(owner)
+
+
+def fit(x, y, c):
+    model = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", max_iter=2000)
+    model.fit(x, y)
+    return model
+
+
+def max_scores(model, texts, buckets):
+    x, owner = window_matrix(texts, buckets)
+    raw = x @ model.coef_[0] + model.intercept_[0]
+    best = np.full(len(texts), -np.inf)
+    np.maximum.at(best, owner, raw)
+    return best
+
+
+def threshold(scores, rate):
+    """The lowest threshold at which at most `rate` of `scores` lie at or above it."""
+    ordered = np.sort(scores)[::-1]
+    allowed = int(np.floor(rate * len(ordered)))
+    return float(ordered[allowed]) + 1e-6 if allowed < len(ordered) else float(ordered[-1])
+
+
+def out_of_fold(texts, y, c, buckets):
+    scores = np.zeros(len(texts))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=1)
+    for train, test in folds.split(texts, y):
+        model = fit(matrix([texts[i] for i in train], buckets), y[train], c)
+        scores[test] = max_scores(model, [texts[i] for i in test], buckets)
+    return scores
+
+
+def quantize(model):
+    w = model.coef_[0]
+    scale = float(np.max(np.abs(w))) / 127.0 or 1.0
+    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+    return q, scale
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--check", action="store_true", help="print cross-validated figures and write nothing")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularization strength")
+    parser.add_argument("--buckets", type=int, default=features.BUCKETS)
+    parser.add_argument("--out", default=os.path.join(ROOT, "Scripts/safety/model.txt"))
+    args = parser.parse_args()
+    rows, paths = read_rows()
+
+    risk_rows = [(t, m) for t, m in rows if t != 1]
+    risk_texts = [m for _, m in risk_rows]
+    risk_y = np.array([1 if t >= 2 else 0 for t, _ in risk_rows])
+    urgent_rows = [(t, m) for t, m in rows if t >= 2]
+    urgent_texts = [m for _, m in urgent_rows]
+    urgent_y = np.array([1 if t == 3 else 0 for t, _ in urgent_rows])
+    concern_texts = [m for t, m in rows if t == 1]
+
+    oof = out_of_fold(risk_texts, risk_y, args.c, args.buckets)
+    calm = oof[risk_y == 0]
+    crisis_at = threshold(calm, 0.02)
+    concern_at = threshold(calm, 0.08)
+    recall = float(np.mean(oof[risk_y == 1] >= crisis_at))
+    urgent_oof = out_of_fold(urgent_texts, urgent_y, args.c, args.buckets)
+    emergency_at = threshold(urgent_oof[urgent_y == 0], 0.10)
+    urgent_recall = float(np.mean(urgent_oof[urgent_y == 1] >= emergency_at))
+    print(f"rows {len(rows)} (risk {len(risk_rows)}, urgency {len(urgent_rows)}, concern {len(concern_texts)})")
+    print(f"out of fold: risky at crisis {recall:.3f} with calm raised {np.mean(calm >= crisis_at):.3f}; "
+          f"emergency {urgent_recall:.3f} with crisis raised {np.mean(urgent_oof[urgent_y == 0] >= emergency_at):.3f}")
+    if args.check:
+        return
+
+    risk = fit(matrix(risk_texts, args.buckets), risk_y, args.c)
+    urgency = fit(matrix(urgent_texts, args.buckets), urgent_y, args.c)
+    concern_scores = max_scores(risk, concern_texts, args.buckets)
+    print(f"fitted: concern rows at concern {np.mean(concern_scores >= concern_at):.3f}")
+    rq, rscale = quantize(risk)
+    uq, uscale = quantize(urgency)
+    names = ", ".join(os.path.relpath(p, ROOT) for p in paths)
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# The safety screen's learned net: two logistic regressions over hashed n-grams.\n")
+        out.write("# Made by tools/safety-model/train.py; do not edit by hand. Retrain after adding rows.\n")
+        out.write(f"# Trained on our own labelled rows: {names} ({len(rows)} rows).\n")
+        out.write(f"# Out of fold: risky at crisis {recall:.3f}, calm raised 2% at most; emergency {urgent_recall:.3f}.\n")
+        out.write("# It can only raise a tier, never lower one. Scores are log-odds; weights are signed bytes times scale.\n")
+        out.write("format 1\n")
+        out.write(f"buckets {args.buckets}\n")
+        out.write(f"concern {concern_at:.6f}\n")
+        out.write(f"crisis {crisis_at:.6f}\n")
+        out.write(f"emergency {emergency_at:.6f}\n")
+        out.write(f"risk {risk.intercept_[0]:.6f} {rscale:.9f} ")
+        out.write(base64.b64encode(rq.tobytes()).decode("ascii") + "\n")
+        out.write(f"urgency {urgency.intercept_[0]:.6f} {uscale:.9f} ")
+        out.write(base64.b64encode(uq.tobytes()).decode("ascii") + "\n")
+    print(f"wrote {os.path.relpath(args.out, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
