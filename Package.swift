@@ -20,7 +20,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "Intents"),
+        .executableTarget(name: "EmbedGenerator"),
+        .plugin(name: "EmbedScripts", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
+        .target(name: "Intents", plugins: ["EmbedScripts"]),
         .target(name: "Dialogue", dependencies: ["Intents", "Yams"]),
         .executableTarget(
             name: "chat",

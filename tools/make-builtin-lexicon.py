@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Intents/SafetyLexicon+BuiltIn.swift from Scripts/safety/lexicon.yaml.
+"""Writes Sources/Intents/Safety/SafetyLexicon+BuiltIn.swift from Scripts/safety/lexicon.yaml.
 
 The compiled-in lexicon is a copy of the data file, so escalation works the same with no data
 files at all. Run this after editing the lexicon; a test fails when the two drift apart.
@@ -60,7 +60,21 @@ out.append("        spellings: [")
 for wrong, right in data["spellings"].items():
     out.append(f"            {q(wrong)}: {q(right)},")
 out.append("        ],")
-out.append(f"        typoTargets: {json.dumps(data['typo_targets'])}")
+out.append(f"        typoTargets: {json.dumps(data['typo_targets'])},")
+out.append("        classes: [")
+for name, phrases in data.get("classes", {}).items():
+    out.append(f"            {q(name)}: {strings(phrases, 12)},")
+out.append("        ],")
+out.append("        frames: [")
+for frame in data.get("frames", []):
+    args = [f"name: {q(frame['name'])}", f"slots: {json.dumps(frame['slots'])}", f"tier: .{frame['tier']}"]
+    if frame.get("category"):
+        args.append(f"category: .{frame['category']}")
+    if frame.get("firm") == "true":
+        args.append("firm: true")
+    args.append(f"about: {q(frame.get('about', ''))}")
+    out.append(f"            Frame({', '.join(args)}),")
+out.append("        ]")
 out.append("    )")
 out.append("}")
-open(os.path.join(root, "Sources/Intents/SafetyLexicon+BuiltIn.swift"), "w").write("\n".join(out) + "\n")
+open(os.path.join(root, "Sources/Intents/Safety/SafetyLexicon+BuiltIn.swift"), "w").write("\n".join(out) + "\n")

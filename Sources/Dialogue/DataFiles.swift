@@ -58,7 +58,8 @@ public enum DataFiles {
     public static func lexicon(path: String) throws(Diagnostic) -> SafetyLexicon {
         let doc = try YAMLDocument(contentsOf: path)
         let top = try doc.mapping(doc.root, what: "the lexicon")
-        try doc.checkKeys(top, allowed: ["concepts", "spellings", "typo_targets", "negators", "figures", "signals", "combinations"],
+        try doc.checkKeys(top, allowed: ["concepts", "spellings", "typo_targets", "negators", "figures", "signals", "classes", "frames",
+                                      "combinations"],
                           in: "the lexicon")
         func node(_ key: String) -> Node? { top.first { $0.key == key }?.value }
         var lexicon = SafetyLexicon()
@@ -105,6 +106,54 @@ public enum DataFiles {
                     patterns: try doc.strings(patterns, what: "patterns").map(\.0)))
             }
         }
+        if let classes = node("classes") {
+            for pair in try doc.mapping(classes, what: "classes") {
+                let phrases = try doc.strings(pair.value, what: "class '\(pair.key)'").map(\.0)
+                if phrases.isEmpty { throw doc.error(pair.keyNode, "S004", "class '\(pair.key)' has no phrases") }
+                lexicon.classes[pair.key] = phrases
+            }
+        }
+        if let frames = node("frames") {
+            let known = Set(lexicon.classes.keys).union(SafetyLexicon.builtIn.classes.keys)
+            for item in try doc.list(frames, what: "frames") {
+                let fields = try doc.mapping(item, what: "a frame")
+                try doc.checkKeys(fields, allowed: ["name", "slots", "tier", "category", "firm", "about"], in: "a frame")
+                func field(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
+                guard let name = field("name"), let slotsNode = field("slots"), let tierNode = field("tier") else {
+                    throw doc.error(item, "S001", "a frame needs 'name', 'slots' and 'tier'")
+                }
+                let slots = try doc.strings(slotsNode, what: "slots")
+                for (slot, node) in slots {
+                    var bare = Substring(slot)
+                    if bare.hasPrefix("!") { bare = bare.dropFirst() }
+                    if let at = bare.firstIndex(of: "@") {
+                        guard Int(bare[bare.index(after: at)...]).map({ $0 >= 0 }) ?? false else {
+                            throw doc.error(node, "S005", "slot '\(slot)' has a bad gap", hint: "write class@N with N a whole number, as in act@1")
+                        }
+                        bare = bare[..<at]
+                    }
+                    guard known.contains(String(bare)) else {
+                        throw doc.error(node, "S005", "slot '\(slot)' names unknown class '\(bare)'",
+                                        hint: "define the class under `classes:` first")
+                    }
+                }
+                if slots.first?.0.hasPrefix("!") ?? true {
+                    throw doc.error(slotsNode, "S005", "a frame must start with a class, not a `!` slot or nothing")
+                }
+                var category = SafetyCategory.oneself
+                if let node = field("category") {
+                    let text = try doc.string(node, what: "category")
+                    guard let parsed = SafetyCategory(rawValue: text) else {
+                        throw doc.error(node, "S002", "unknown category '\(text)'", hint: "use oneself, danger, others or someoneElse")
+                    }
+                    category = parsed
+                }
+                lexicon.frames.append(SafetyLexicon.Frame(
+                    name: try doc.string(name, what: "name"), slots: slots.map(\.0), tier: try tier(tierNode), category: category,
+                    firm: try field("firm").map { node throws(Diagnostic) in try doc.bool(node, what: "firm") } ?? false,
+                    about: try field("about").map { node throws(Diagnostic) in try doc.string(node, what: "about") } ?? ""))
+            }
+        }
         if let combinations = node("combinations") {
             for item in try doc.list(combinations, what: "combinations") {
                 let fields = try doc.mapping(item, what: "a combination")
@@ -117,6 +166,7 @@ public enum DataFiles {
                 let names = try doc.strings(all, what: "all").map(\.0)
                 for name in names where !lexicon.signals.contains(where: { $0.name == name })
                     && !SafetyLexicon.builtIn.signals.contains(where: { $0.name == name })
+                    && !lexicon.frames.contains(where: { $0.name == name }) && !SafetyLexicon.builtIn.frames.contains(where: { $0.name == name })
                 {
                     throw doc.error(all, "S003", "combination names unknown signal '\(name)'",
                                     hint: "define the signal under `signals:` first")

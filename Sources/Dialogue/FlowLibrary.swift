@@ -78,7 +78,15 @@ public struct FlowLibrary: Sendable {
                     }
                 }
             }
-            return (SafetyScreen(lexicon: lexicon), problem)
+            var model = SafetyModel.builtIn
+            if let scripts = sources.scripts, FileManager.default.fileExists(atPath: scripts + "/safety/model.txt") {
+                do throws(SafetyModelError) { model = try SafetyModel.load(path: scripts + "/safety/model.txt") } catch {
+                    let warning = Diagnostic(path: error.path, line: error.line, column: 1, severity: .warning, code: "S006",
+                                             message: error.message + "; the compiled-in safety model is used instead", hint: error.hint)
+                    problem = problem ?? warning
+                }
+            }
+            return (SafetyScreen(lexicon: lexicon, model: model), problem)
         }
         directory = .builtIn
         if let scripts = sources.scripts {
@@ -218,7 +226,7 @@ public struct FlowLibrary: Sendable {
     public static func inputFiles(_ sources: Sources) -> [String] {
         var files = ([sources.scripts] + sources.flowFolders.map { Optional($0) }).compactMap { $0 }.map { $0 + "/concepts.yaml" }
         if let scripts = sources.scripts {
-            files += [scripts + "/safety/lexicon.yaml", scripts + "/safety/crisis-lines.yaml"] + yamlFiles(in: scripts + "/lists")
+            files += [scripts + "/safety/lexicon.yaml", scripts + "/safety/model.txt", scripts + "/safety/crisis-lines.yaml"] + yamlFiles(in: scripts + "/lists")
         }
         return files + sources.flowFolders.flatMap(yamlFiles) + sources.flowFiles + sources.userFolders.flatMap(yamlFiles)
     }

@@ -79,7 +79,10 @@ public enum Normalizer {
         let ascii = text.utf8.allSatisfy { $0 < 0x80 }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
-        let source = Array(ascii ? text.unicodeScalars : text.precomposedStringWithCompatibilityMapping.unicodeScalars)
+        // Format characters (zero-width spaces and joiners, soft hyphens, bidi marks) are invisible:
+        // "k\u{200B}ill" is "kill".
+        let source = ascii ? Array(text.unicodeScalars)
+            : text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { $0.properties.generalCategory != .format }
         func unconfused(_ scalar: Unicode.Scalar) -> Unicode.Scalar { ascii ? scalar : confusables[scalar] ?? scalar }
         for (index, scalar) in source.enumerated() {
             var s = unconfused(scalar)

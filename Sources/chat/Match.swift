@@ -77,6 +77,15 @@ struct Match: ParsableCommand {
 
 /// The reasoning behind one line's routing and safety verdict, for people reviewing rules.
 struct Explanation {
+    /// A learned-net feature as a reviewer reads it: a word, a pair of words, or a piece of a word.
+    static func describe(_ gram: String) -> String {
+        switch gram.first {
+        case "w": "word '\(gram.dropFirst(2))'"
+        case "b": "words '\(gram.dropFirst(2))'"
+        default: "letters '\(gram.dropFirst())'"
+        }
+    }
+
     let library: FlowLibrary
     let text: String
 
@@ -84,7 +93,7 @@ struct Explanation {
         let words = library.matcher.words(for: text)
         var out = "input: \(text)\n"
         out += "words: \(words.joined(separator: " "))\n"
-        let assessment = library.screen.assess(text)
+        let assessment = library.screen.assess(text, explain: true)
         out += "safety: \(assessment.tier) (\(assessment.category.rawValue))\n"
         out += "  screened words: \(assessment.normalized)\n"
         for figure in assessment.figures { out += "  figure of speech set aside: \(figure)\n" }
@@ -97,6 +106,15 @@ struct Explanation {
             out += "  signal \(hit.signal)\(note): '\(hit.words)' by pattern '\(hit.pattern)'\n"
         }
         for combination in assessment.combinations { out += "  combination raised the tier: \(combination)\n" }
+        if let score = assessment.score, let model = library.screen.model {
+            func number(_ value: Double) -> String { String(format: "%.2f", value) }
+            out += "  learned net: risk \(number(score.risk)) (concern from \(number(model.concernThreshold)), crisis from "
+            out += "\(number(model.crisisThreshold))), urgency \(number(score.urgency)) (emergency from \(number(model.emergencyThreshold)))\n"
+            if !score.weighed.isEmpty {
+                out += "    weighed most: " + score.weighed.map { "\(Self.describe($0.gram)) \(number($0.weight))" }.joined(separator: ", ") + "\n"
+            }
+            if let rules = assessment.rulesTier { out += "    raised the tier from \(rules) (the rules) to \(assessment.tier)\n" }
+        }
         if assessment.tier >= .concern {
             out += "  => the crisis flow starts at '\(Session.entry(for: assessment))'; routing below is not used\n"
         }

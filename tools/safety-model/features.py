@@ -9,7 +9,7 @@ of buckets. A feature counts once per window, and the window's vector is scaled 
 import re
 import unicodedata
 
-BUCKETS = 1 << 18
+BUCKETS = 1 << 16
 
 
 def fold(text):

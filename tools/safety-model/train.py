@@ -5,17 +5,22 @@
     python3 tools/safety-model/train.py            # train, choose thresholds, write the model
     python3 tools/safety-model/train.py --check    # cross-validated figures only, write nothing
 
-Data: our own labelled rows only (`tier<TAB>message`), written by our team and by blind helpers:
+Data: our own labelled rows (`tier<TAB>message`), written by our team and by blind helpers:
 Tests/Fixtures/safety-regression.tsv and every file in Tests/Fixtures/safety-training/. The
-held-out rounds in Tests/Fixtures/safety-heldout/ are never read here. No third-party text is used.
+held-out rounds in Tests/Fixtures/safety-heldout/ are never read here.
+
+Extra calm rows (optional, `--calm-wheel`): the RallyPoint forum posts labelled 0 (not about mental
+health) in the PyPI package construct-tracker 1.0.16 (Apache-2.0; Low et al.), as everyday
+English that must stay calm. Get it with `python3 -m pip download --no-deps construct-tracker==1.0.16`
+and pass the wheel's path. Only the weights are committed, never its text.
 
 Two logistic regressions over the hashed features of features.py:
 - risk: crisis or emergency (1) against calm (0); concern rows are left out, so they fall between.
 - urgency: emergency (1) against crisis (0), trained on the risky rows only.
 
 Thresholds come from out-of-fold scores (5 folds), never from the rows a model was fitted on:
-- crisis: the lowest score at which at most 2% of calm rows are raised to crisis;
-- concern: the lowest score at which at most 8% of calm rows are raised to concern;
+- crisis: the lowest score at which at most 1.5% of calm rows are raised to crisis;
+- concern: the lowest score at which at most 2.5% of calm rows are raised to concern;
 - emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency.
 
 The program scores the whole line and each of its sentences and takes the highest, so the
@@ -52,7 +57,33 @@ def read_rows():
             tier, message = line.split("\t", 1)
             if tier in TIERS:
                 rows.append((TIERS.index(tier), message))
+    # Our routing rows and the flows' own examples are ordinary requests: calm, all of them.
+    routing = os.path.join(ROOT, "Tests/Fixtures/routing-regression.tsv")
+    for line in open(routing, encoding="utf-8"):
+        if "\t" in line and not line.startswith("#"):
+            rows.append((0, line.rstrip("\n").split("\t", 1)[1]))
+    paths.append(routing + " (as calm)")
+    import yaml  # PyYAML, only to read the flows' examples
+    for flow in sorted(glob.glob(os.path.join(ROOT, "Scripts/flows/*.yaml"))):
+        data = yaml.safe_load(open(flow, encoding="utf-8")) or {}
+        if data.get("id") != "crisis":
+            rows += [(0, example) for example in data.get("examples", []) or [] if isinstance(example, str)]
+    paths.append(os.path.join(ROOT, "Scripts/flows") + " (their examples, as calm)")
     return rows, paths
+
+
+def calm_rows(wheel):
+    """Calm rows from construct-tracker's RallyPoint posts labelled 0: the first 300 characters of each."""
+    import csv, io, zipfile
+    name = "construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_train_3632.csv"
+    csv.field_size_limit(1 << 30)
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(name).decode("utf-8")
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        if row["label"] == "0.0" and row["source"].startswith("rallypoint Set"):
+            rows.append((0, " ".join(row["doc"].split())[:300]))
+    return rows
 
 
 def matrix(texts, buckets):
@@ -120,13 +151,21 @@ def quantize(model):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="print cross-validated figures and write nothing")
-    parser.add_argument("--c", type=float, default=4.0, help="inverse regularization strength")
+    parser.add_argument("--c", type=float, default=16.0, help="inverse regularization strength")
     parser.add_argument("--buckets", type=int, default=features.BUCKETS)
+    parser.add_argument("--calm-wheel", help="construct-tracker 1.0.16 wheel, for extra calm rows")
     parser.add_argument("--out", default=os.path.join(ROOT, "Scripts/safety/model.txt"))
     args = parser.parse_args()
     rows, paths = read_rows()
+    own = len(rows)
+    if args.calm_wheel:
+        extra = calm_rows(args.calm_wheel)
+        rows += extra
+        paths.append(f"{len(extra)} calm RallyPoint posts from construct-tracker 1.0.16 (Apache-2.0)")
 
     risk_rows = [(t, m) for t, m in rows if t != 1]
+    # Thresholds are set on our own calm rows, which are hard on purpose; extra rows only teach.
+    is_own = np.array([n < own for n, (t, _) in enumerate(rows) if t != 1])
     risk_texts = [m for _, m in risk_rows]
     risk_y = np.array([1 if t >= 2 else 0 for t, _ in risk_rows])
     urgent_rows = [(t, m) for t, m in rows if t >= 2]
@@ -135,9 +174,9 @@ def main():
     concern_texts = [m for t, m in rows if t == 1]
 
     oof = out_of_fold(risk_texts, risk_y, args.c, args.buckets)
-    calm = oof[risk_y == 0]
-    crisis_at = threshold(calm, 0.02)
-    concern_at = threshold(calm, 0.08)
+    calm = oof[(risk_y == 0) & is_own]
+    crisis_at = threshold(calm, 0.015)
+    concern_at = threshold(calm, 0.025)
     recall = float(np.mean(oof[risk_y == 1] >= crisis_at))
     urgent_oof = out_of_fold(urgent_texts, urgent_y, args.c, args.buckets)
     emergency_at = threshold(urgent_oof[urgent_y == 0], 0.10)
@@ -154,12 +193,12 @@ def main():
     print(f"fitted: concern rows at concern {np.mean(concern_scores >= concern_at):.3f}")
     rq, rscale = quantize(risk)
     uq, uscale = quantize(urgency)
-    names = ", ".join(os.path.relpath(p, ROOT) for p in paths)
+    names = ", ".join(os.path.relpath(p, ROOT) if p.startswith("/") else p for p in paths)
     with open(args.out, "w", encoding="utf-8") as out:
         out.write("# The safety screen's learned net: two logistic regressions over hashed n-grams.\n")
         out.write("# Made by tools/safety-model/train.py; do not edit by hand. Retrain after adding rows.\n")
         out.write(f"# Trained on our own labelled rows: {names} ({len(rows)} rows).\n")
-        out.write(f"# Out of fold: risky at crisis {recall:.3f}, calm raised 2% at most; emergency {urgent_recall:.3f}.\n")
+        out.write(f"# Out of fold: risky at crisis {recall:.3f}, calm raised 1.5% at most; emergency {urgent_recall:.3f}.\n")
         out.write("# It can only raise a tier, never lower one. Scores are log-odds; weights are signed bytes times scale.\n")
         out.write("format 1\n")
         out.write(f"buckets {args.buckets}\n")

@@ -41,8 +41,38 @@ public struct SafetyLexicon: Sendable {
         }
     }
 
+    /// A frame: word classes in order, each within a few words of the one before, in one clause.
+    ///
+    /// A slot names a class. `class@N` lets at most N words stand before it (3 by default), and
+    /// `!class` says the words right after the previous slot must not start a match of that class.
+    /// A frame that matches counts like a signal of the same name (tier, category, firmness), so
+    /// combinations can name it, and negation and the past soften it like any signal.
+    public struct Frame: Sendable {
+        public var name: String
+        public var slots: [String]
+        public var tier: SafetyTier
+        public var category: SafetyCategory
+        public var firm: Bool
+        public var about: String
+
+        public init(name: String, slots: [String], tier: SafetyTier, category: SafetyCategory = .oneself, firm: Bool = false,
+                    about: String = "")
+        {
+            self.name = name
+            self.slots = slots
+            self.tier = tier
+            self.category = category
+            self.firm = firm
+            self.about = about
+        }
+    }
+
     public var signals: [Signal]
     public var combinations: [Combination]
+    /// Word classes for the frames: a name and its phrases (in the pattern language).
+    public var classes: [String: [String]]
+    /// Frames that combine the classes into tiers, so that every stance works with every act.
+    public var frames: [Frame]
     /// Figures of speech ("this deadline is killing me"): words they cover are not screened.
     public var figures: [String]
     /// Words that negate what follows them in the same clause.
@@ -55,9 +85,12 @@ public struct SafetyLexicon: Sendable {
     public var typoTargets: [String]
 
     public init(signals: [Signal] = [], combinations: [Combination] = [], figures: [String] = [], negators: [String] = [],
-                concepts: [String: [String]] = [:], spellings: [String: String] = [:], typoTargets: [String] = [])
+                concepts: [String: [String]] = [:], spellings: [String: String] = [:], typoTargets: [String] = [],
+                classes: [String: [String]] = [:], frames: [Frame] = [])
     {
         self.signals = signals
+        self.classes = classes
+        self.frames = frames
         self.combinations = combinations
         self.figures = figures
         self.negators = negators
@@ -89,6 +122,16 @@ public struct SafetyLexicon: Sendable {
         for (name, members) in other.concepts { merged.concepts[name, default: []] += members }
         merged.spellings.merge(other.spellings) { mine, _ in mine }
         merged.typoTargets += other.typoTargets.filter { !merged.typoTargets.contains($0) }
+        for (name, phrases) in other.classes {
+            merged.classes[name, default: []] += phrases.filter { !(merged.classes[name] ?? []).contains($0) }
+        }
+        for frame in other.frames {
+            if let index = merged.frames.firstIndex(where: { $0.name == frame.name }) {
+                merged.frames[index].tier = max(merged.frames[index].tier, frame.tier)
+            } else {
+                merged.frames.append(frame)
+            }
+        }
         return merged
     }
 }
@@ -102,12 +145,30 @@ extension SafetyLexicon: Archivable {
         archive.write(concepts)
         archive.write(spellings)
         archive.write(typoTargets)
+        archive.write(classes)
+        archive.write(frames)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(signals: try archive.read(), combinations: try archive.read(), figures: try archive.read(),
                   negators: try archive.read(), concepts: try archive.read(), spellings: try archive.read(),
-                  typoTargets: try archive.read())
+                  typoTargets: try archive.read(), classes: try archive.read(), frames: try archive.read())
+    }
+}
+
+extension SafetyLexicon.Frame: Archivable {
+    public func archive(into archive: inout ArchiveWriter) {
+        archive.write(name)
+        archive.write(slots)
+        archive.write(tier)
+        archive.write(category)
+        archive.write(firm)
+        archive.write(about)
+    }
+
+    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
+        self.init(name: try archive.read(), slots: try archive.read(), tier: try archive.read(), category: try archive.read(),
+                  firm: try archive.read(), about: try archive.read())
     }
 }
 

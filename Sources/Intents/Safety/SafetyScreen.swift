@@ -32,11 +32,18 @@ public struct SafetyScreen: Sendable {
         public var normalized: String
         /// Figures of speech found and ignored.
         public var figures: [String]
+        /// What the learned net said, when the screen has one.
+        public var score: SafetyModel.Score? = nil
+        /// Set when the learned net raised the tier above what the rules found: the tier the rules gave.
+        public var rulesTier: SafetyTier? = nil
 
         public static let none = Assessment(tier: .none, category: .oneself, hits: [], combinations: [], normalized: "", figures: [])
     }
 
-    public let lexicon: SafetyLexicon
+    public private(set) var lexicon: SafetyLexicon
+    /// The learned net, which can only raise a tier.
+    public let model: SafetyModel?
+    private let frames: SafetyFrames
     private let signalIndex: PatternIndex
     /// For each pattern in ``signalIndex``: its signal, and its place among that signal's patterns.
     private let signalOf: [Source]
@@ -65,8 +72,15 @@ public struct SafetyScreen: Sendable {
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
 
-    public init(lexicon: SafetyLexicon = .builtIn) {
+    public init(lexicon: SafetyLexicon = .builtIn, model: SafetyModel? = nil) {
+        var lexicon = lexicon
+        // A frame counts like a signal of its name, so the verdict and the combinations treat both alike.
+        for frame in lexicon.frames where !lexicon.signals.contains(where: { $0.name == frame.name }) {
+            lexicon.signals.append(SafetyLexicon.Signal(name: frame.name, tier: frame.tier, category: frame.category, firm: frame.firm,
+                                                        about: frame.about, patterns: []))
+        }
         self.lexicon = lexicon
+        self.model = model
         var concepts = ConceptTable()
         for name in lexicon.concepts.keys.sorted() { concepts.define(name, members: lexicon.concepts[name]!) }
         var problems: [String] = []
@@ -90,6 +104,7 @@ public struct SafetyScreen: Sendable {
                 problems.append("figure '\(source)': \(error.message)")
             }
         }
+        frames = SafetyFrames(lexicon: lexicon, concepts: &concepts, vocabulary: &vocabulary, problems: &problems)
         let (signalIndex, signalOf) = Self.index(signalPatterns, concepts: concepts) { source, pattern, error in
             problems.append("signal \(lexicon.signals[Int(source.signal)].name): '\(pattern.source)': \(error.message)")
         }
@@ -139,8 +154,32 @@ public struct SafetyScreen: Sendable {
     /// across one ("I'm really not, suicide is all I think about").
     static let commaMark = "qqcommaqq"
 
-    /// Screens `text`.
-    public func assess(_ text: String) -> Assessment {
+    /// Screens `text`: the rules first, then the learned net, which may only raise the tier.
+    public func assess(_ text: String, explain: Bool = false) -> Assessment {
+        var assessment = assessByRules(text)
+        guard let model else { return assessment }
+        // What the rules read as being about someone else stays theirs: the net can't tell who.
+        if assessment.tier >= .concern, assessment.category == .someoneElse { return assessment }
+        let score = model.score(text, explain: explain)
+        assessment.score = score
+        let before = assessment.tier
+        if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
+            assessment.tier = .crisis
+            assessment.category = .oneself
+        } else if score.risk >= model.concernThreshold, assessment.tier < .concern {
+            assessment.tier = .concern
+        }
+        if assessment.tier == .crisis, assessment.category == .oneself, score.risk >= model.crisisThreshold,
+           score.urgency >= model.emergencyThreshold
+        {
+            assessment.tier = .emergency
+        }
+        if assessment.tier > before { assessment.rulesTier = before }
+        return assessment
+    }
+
+    /// Screens `text` with the lexicon's signals, frames and combinations alone.
+    public func assessByRules(_ text: String) -> Assessment {
         let tokens = Normalizer.tokens(text.replacingOccurrences(of: ", ", with: " \(Self.commaMark) "))
         guard !tokens.isEmpty else { return .none }
         var clauses: [[String]] = []
@@ -283,6 +322,26 @@ public struct SafetyScreen: Sendable {
                                 span: (offset + start)..<(offset + match.end)))
             }
         }
+        for matched in frames.matches(in: words) {
+            let frame = lexicon.frames[matched.frame]
+            let span = matched.span
+            let key = "\(frame.name)|\(span.lowerBound)"
+            guard seen.insert(key).inserted else { continue }
+            let covered = words[span]
+            let filled = matched.fills.map { "\(frames.classNames[Int($0.slot)])='\(words[$0.range].joined(separator: " "))'" }
+            // A negation between the slots counts too: "I would never hurt myself".
+            let between = span.filter { position in !matched.fills.contains { $0.range.contains(position) } }
+            let negatedBetween = between.contains { negators.contains(words[$0]) }
+            // A joke softens a frame only when the line is about something else too ("period cramps are
+            // the worst, I want to die lol"); "I want to die lol" on its own is still a wish to die.
+            let context = words.indices.filter { !span.contains($0) && !jokes.contains(words[$0]) && words[$0] != "_" }.count
+            hits.append(Hit(signal: frame.name, pattern: "frame " + filled.joined(separator: " + "),
+                            words: covered.joined(separator: " "),
+                            negated: negatedBetween || isNegated(words, before: span.lowerBound, covered: covered, commas: commas),
+                            joking: joking && context > 4,
+                            aboutSomeoneElse: isAboutSomeoneElse(words, before: span.lowerBound, covered: covered), clause: clause,
+                            span: (offset + span.lowerBound)..<(offset + span.upperBound)))
+        }
     }
 
     /// Whether a negator sits in the four words before `start` (`I'm not going to ...`), or the
@@ -404,6 +463,8 @@ extension SafetyScreen: Archivable {
 
     public func archive(into archive: inout ArchiveWriter) {
         archive.write(lexicon)
+        archive.write(model)
+        archive.write(frames)
         archive.write(signalIndex)
         archive.write(plain: signalOf)
         archive.write(figureIndex)
@@ -419,6 +480,8 @@ extension SafetyScreen: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         let lexicon = try archive.read(SafetyLexicon.self)
         self.lexicon = lexicon
+        model = try archive.read()
+        frames = try archive.read()
         signalIndex = try archive.read()
         signalOf = try archive.readPlainArray()
         guard signalOf.count == signalIndex.patternCount,
