@@ -131,7 +131,7 @@ struct SafetyScreenTests {
         #expect(screen.assess("i want to die lol. seriously though").tier >= .crisis)
         #expect(screen.assess("i want to die lol. no but actually").tier >= .crisis)
         #expect(screen.assess("i want to die lmao. for real").tier >= .crisis)
-        #expect(screen.assess("i want to die lmao").tier == .concern, "without taking it back, the joke still softens")
+        #expect(screen.assess("i want to die lmao").tier >= .crisis, "a wish to die on its own is not softened by a joke")
     }
 
     @Test("'if I wasn't' and 'I wish I didn't' are a condition or a wish, not a denial")

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xea49c892fec1d759
+    public static let builtInSourceDigest: UInt64 = 0xd1ee2654e19b4538
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -247,7 +247,7 @@ extension SafetyLexicon {
                 "(scratch|scratching|pick|picking) [*] (until|till) (they|it) (bleed|bleeds)",
                 "(starve|starving) myself (as|for) (punishment|a punishment)",
                 "(starve|starving|starved) myself [*] (punish|punishment|deserve)",
-                "urge to (cut|self harm|hurt myself|burn myself|harm myself)",
+                "urge to (self harm|hurt myself|burn myself|harm myself)",
                 "(razor|blade|cutting|burning|scratching) (helps|help) me (cope|feel|calm|sleep)",
                 "(scratch|scratching|scratched|scrub|scrubbing) my skin raw",
                 "~harm myself [*] (until|till) (it|i|they) (bleed|bleeds)",
@@ -1058,6 +1058,7 @@ extension SafetyLexicon {
             Combination(all: ["frame-threat-now", "time"], tier: .emergency, about: "Someone threatening the person, with a time close at hand."),
         ],
         figures: [
+            "(hurt|hurting|hurts|hurted) (her|his|their|your|my|our|someones|somebodys|anyones|peoples) (feelings|pride|chances|ego|reputation)",
             "(thought|think|felt|feel|swear|swore) [that] (i|we|you) (was|were|am|are) (going to|gonna|about to) die (of|from|laughing|with|because)",
             "(thought|felt like) i was (going to|gonna|about to) die [*] (ate|eating|food|dinner|lunch|laughing|laughed|funny|workout|run|hike|gym|class|exam|heat|cold)",
             "(you|youd|you would|you will|youll|they would|she would|he would) (die|literally die|die laughing)",
@@ -1313,7 +1314,7 @@ extension SafetyLexicon {
                 "~kill ~self",
                 "(kill|killing|killed|end|ending|take|taking|took) my [own] (self|life)",
                 "(end|ending|finish|finishing) (it all|everything|my story|my life|myself|my own life) [for good|tonight|now]",
-                "commit (suicide|sucide|suicde)",
+                "commit suicide",
                 "(suicide|kms|ctb|unalive myself|sewerslide|off myself)",
                 "(overdose|overdosing|overdosed|od|oding|odd|od ing|o d)",
                 "(take|taking|swallow|swallowing|down|downing|neck|necking) (all|all of|the whole|a whole|every one of|every|a bunch of|a handful of|a load of|too many|way too many|enough) [my|the|of my|of the|these|those] ~ingest",
@@ -1359,6 +1360,8 @@ extension SafetyLexicon {
                 "[my] [own] ~bodypart",
                 "(into|in|on|up) [my] [own] ~bodypart",
                 "(deep|deeper|too deep|again|tonight|bad|badly|so bad|so badly|real bad|until it bleeds|till it bleeds|till i bleed|until i bleed)",
+                "(this|next|on the|at the) (weekend|week|morning|evening|afternoon|night|time)",
+                "(tomorrow|later|soon|today|now|right now|rn|when i get home|after school|after work)",
             ],
             "not-self": [
                 "(the|a|an|some|this|that|these|those|his|her|their|our|your|its|his|hers|theirs|it|them|him|everything|anything|something|things|stuff|ties|corners|costs|class|school|work|back|down|up|out|off|in|into|on|onto|over|through|across|around|along|away|loose|ahead|short|open|free|for|with|at|from|to|of|toast|food|dinner|bread|onions|vegetables|veggies|meat|wood|paper|grass|hair|nails|fringe|bangs|fat|weight|sugar|carbs|calories|alcohol|drinking|smoking|spending|cookies|rice|popcorn|candles|incense|bridges|rubber|fuel|rope|bungee|calories|ship|queue|line|hoops|gun|shark|sorrows|noise|music|here|there|before|after|between|early|properly|amicably|officially|gracefully|politely|nicely|mutually|is mutual|for now)",
@@ -1471,6 +1474,7 @@ extension SafetyLexicon {
         frames: [
             Frame(name: "frame-wish-act", slots: ["stance", "act"], tier: .crisis, about: "Any stance (wanting, meaning to, an urge, thinking of, feeling like) with an act of dying or self-harm."),
             Frame(name: "frame-modal-act", slots: ["modal", "act@2"], tier: .crisis, about: "A weaker word of intent (\"might\", \"should\", \"nearly\") with a plain act of dying or self-harm (\"I might just end it\")."),
+            Frame(name: "frame-modal-die", slots: ["modal", "die@2", "!not-death"], tier: .crisis, about: "A weaker word of intent with dying, when what follows is not a figure of speech (\"I might just die\")."),
             Frame(name: "frame-wish-open-act-self", slots: ["stance", "open-act", "self-object@1"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"hurt\" and the like, done to oneself (\"the urge to cut my arm\", \"want to hurt myself\")."),
             Frame(name: "frame-wish-open-act-bare", slots: ["stance", "open-act@2", "!not-self"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"jump\" and the like, with nothing after it that makes it about something else (\"I want to cut\", \"the urge to cut so bad\"). \"cut the cake\" or \"hurt her feelings\" is not this."),
             Frame(name: "frame-wish-die", slots: ["stance", "die@2", "!not-death"], tier: .crisis, about: "A stance with dying, when what follows is not a figure of speech (\"dying to see\", \"die of shame\")."),
@@ -1484,6 +1488,7 @@ extension SafetyLexicon {
             Frame(name: "frame-threat-active", slots: ["threat-active"], tier: .emergency, category: .danger, firm: true, about: "Someone hurting or threatening to kill the person right now."),
             Frame(name: "frame-harm-report", slots: ["progressive", "open-act@1", "!not-self"], tier: .crisis, about: "Self-harm going on (\"I've been cutting\", \"I'm cutting again\", \"can't stop burning\"), unless what follows makes it about something else (\"cutting ties\")."),
             Frame(name: "frame-act-again", slots: ["open-act", "again@1"], tier: .crisis, about: "An open act done again (\"cut again\", \"burned again\", \"relapsed again\")."),
+            Frame(name: "frame-threat-at-door", slots: ["door-place", "threat@3"], tier: .emergency, category: .danger, firm: true, about: "Someone here or at the door, threatening the person."),
             Frame(name: "frame-threat-here", slots: ["threat", "door-place@6"], tier: .emergency, category: .danger, firm: true, about: "Someone threatening the person, here or at the door now."),
             Frame(name: "frame-threat-now", slots: ["person", "threat@4"], tier: .crisis, category: .danger, about: "Someone threatening to hurt or kill the person."),
         ]

@@ -15,6 +15,8 @@ public struct SafetyModel: Sendable {
         public var urgency: Double
         /// The n-grams of the highest-scoring window that weighed most for risk, largest first.
         public var weighed: [(gram: String, weight: Double)]
+        /// How many words the whole line has, as the net reads them.
+        public var words: Int = 0
     }
 
     /// One head: a bias, and a signed-byte weight per bucket times one scale.
@@ -116,6 +118,7 @@ public struct SafetyModel: Sendable {
             best.weighed = Array(grams.sorted { abs($0.1) > abs($1.1) }.prefix(6))
         }
         if best.risk == -.infinity { best = Score(risk: risk.bias, urgency: urgency.bias, weighed: []) }
+        best.words = Self.fold(Substring(text)).count
         return best
     }
 

@@ -69,6 +69,9 @@ public struct SafetyScreen: Sendable {
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.
     public private(set) var problems: [String] = []
 
+    /// The learned net raises only lines with at least this many words.
+    static let fewestWordsForModel = 4
+
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
 
@@ -162,6 +165,14 @@ public struct SafetyScreen: Sendable {
         if assessment.tier >= .concern, assessment.category == .someoneElse { return assessment }
         let score = model.score(text, explain: explain)
         assessment.score = score
+        // A line of a word or three carries too little for the net to judge ("bye", "sleeping badly"):
+        // the rules, which read short lines well, have the last word there.
+        guard score.words >= Self.fewestWordsForModel else { return assessment }
+        // Where the rules read a denial or the past ("I'm not going to hurt myself"), they stand.
+        let standing = assessment.hits.contains { hit in
+            !hit.negated && (lexicon.signals.first { $0.name == hit.signal }?.tier ?? .none) > .none
+        }
+        if assessment.hits.contains(where: \.negated), !standing { return assessment }
         let before = assessment.tier
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
             assessment.tier = .crisis
@@ -338,7 +349,7 @@ public struct SafetyScreen: Sendable {
             hits.append(Hit(signal: frame.name, pattern: "frame " + filled.joined(separator: " + "),
                             words: covered.joined(separator: " "),
                             negated: negatedBetween || isNegated(words, before: span.lowerBound, covered: covered, commas: commas),
-                            joking: joking && context > 4,
+                            joking: joking && context >= 3,
                             aboutSomeoneElse: isAboutSomeoneElse(words, before: span.lowerBound, covered: covered), clause: clause,
                             span: (offset + span.lowerBound)..<(offset + span.upperBound)))
         }

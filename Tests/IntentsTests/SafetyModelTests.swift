@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Intents
+
+/// The learned net: read from its file, scored like the training script, and only ever raising.
+@Suite("SafetyModel")
+struct SafetyModelTests {
+    @Test("the compiled-in model reads, and scores a risky line above a calm one")
+    func builtIn() throws {
+        let model = try #require(SafetyModel.builtIn)
+        #expect(model.buckets > 0)
+        #expect(model.score("honestly I think everyone would be better off if I just disappeared for good").risk
+            > model.score("I'd like to plan a nice walk with my sister this weekend").risk)
+    }
+
+    @Test("features fold accents, case, apostrophes and format characters like the training script")
+    func folding() {
+        #expect(SafetyModel.fold("Don't  CAFÉ-noir\u{200B}s").map { String(decoding: $0, as: UTF8.self) } == ["dont", "cafe", "noirs"])
+        #expect(SafetyModel.fnv1a(Array("a".utf8)) == 0xE40C_292C, "FNV-1a, 32 bits")
+    }
+
+    @Test("the net never lowers what the rules found")
+    func onlyRaises() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        for line in ["I want to kill myself", "I took all my pills", "my friend says she wants to die", "I'm not going to hurt myself"] {
+            #expect(screen.assess(line).tier >= screen.assessByRules(line).tier, "\(line)")
+        }
+    }
+
+    @Test("a damaged model file is an error with its line and a hint", arguments: [
+        ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
+        ("format 2\n", 1),
+        ("# nothing\n", 1),
+    ])
+    func damaged(text: String, line: Int) {
+        #expect(throws: SafetyModelError.self) { try SafetyModel(text: text, path: "m.txt") }
+        do { _ = try SafetyModel(text: text, path: "m.txt") } catch {
+            #expect(error.line == line, "\(error)")
+            #expect(error.description.hasPrefix("m.txt:\(line):1: error:"))
+        }
+    }
+}
