@@ -157,35 +157,36 @@ before_screen=${BEFORE_SCREEN:-fa24ac3}
 screen() {
     old="$work/before-screen"
     if [ ! -x "$old/bin/chat" ]; then
-        rm -rf "$old/src"; mkdir -p "$old"
-        git worktree add -f --detach "$old/src" "$before_screen" > /dev/null 2>&1 || git -C "$old/src" checkout -q "$before_screen"
+        rm -rf "$old/src"; mkdir -p "$old/src"
+        git archive "$before_screen" | tar -x -C "$old/src"
         (cd "$old/src" && swift build "${release[@]}" --product chat >&2)
         mkdir -p "$old/bin"; cp "$(cd "$old/src" && swift build "${release[@]}" --show-bin-path)/chat" "$old/bin/chat"
     fi
     turns_input
     printf 'hello\n' > "$work/one.txt"
-    export XDG_CACHE_HOME="$work/cache-screen"
-    "$chat" --region US < "$work/one.txt" > /dev/null
-    "$old/bin/chat" --region US < "$work/one.txt" > /dev/null
+    # Each program keeps its own cache (not yours), which its first run fills.
+    XDG_CACHE_HOME="$work/cache-now" "$chat" --region US < "$work/one.txt" > /dev/null
+    XDG_CACHE_HOME="$work/cache-before" "$old/bin/chat" --region US < "$work/one.txt" > /dev/null
     echo "first reply through a pipe, this build against $before_screen (each reads its own cached library), median of 40, in turn:"
-    python3 - "$chat" "$old/bin/chat" "$old/src/Scripts" "$work/one.txt" <<'PY'
-import statistics, subprocess, sys, time
-new, old, old_scripts, one = sys.argv[1:5]
+    python3 - "$chat" "$old/bin/chat" "$work" "$work/one.txt" <<'PY'
+import os, statistics, subprocess, sys, time
+new, old, work, one = sys.argv[1:5]
 commands = {"now": [new, "--region", "US"], "before": [old, "--region", "US"]}
+caches = {name: dict(os.environ, XDG_CACHE_HOME=f"{work}/cache-{name}") for name in commands}
 times = {name: [] for name in commands}
 for _ in range(40):
     for name, command in commands.items():
         with open(one) as f:
             start = time.perf_counter()
-            subprocess.run(command, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run(command, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=caches[name])
             times[name].append((time.perf_counter() - start) * 1000)
 m = {name: statistics.median(v) for name, v in times.items()}
 print(f"  before median_ms={m['before']:.2f}  now median_ms={m['now']:.2f}  added_ms={m['now'] - m['before']:.2f}")
 PY
     echo "turns over $(wc -l < "$work/turns.txt") piped lines, in turn, three runs each (before, then now):"
     for _ in 1 2 3; do
-        printf '  before: '; "$old/bin/chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
-        printf '  now:    '; "$chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
+        printf '  before: '; XDG_CACHE_HOME="$work/cache-before" "$old/bin/chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
+        printf '  now:    '; XDG_CACHE_HOME="$work/cache-now" "$chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
     done
 }
 
