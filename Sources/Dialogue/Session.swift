@@ -307,7 +307,9 @@ public final class Session {
             }
             if let journalText = step.journal { save(journalText.value, flow: position.flow, position.variables) }
             if let branch = step.branch {
-                let target = branch.first { $0.condition?.value.evaluate(position.variables) ?? true }!.next.value
+                // A branch with no rule that holds ends the flow; the linter reports it (F013).
+                guard let target = branch.first(where: { $0.condition?.value.evaluate(position.variables) ?? true })?.next.value
+                else { break }
                 reply.taken.append(position.flow.id.value + "/" + current + ">" + target)
                 current = target
                 continue

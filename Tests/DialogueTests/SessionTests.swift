@@ -1,4 +1,5 @@
 import Intents
+import TestSupport
 import Testing
 @testable import Dialogue
 
@@ -207,5 +208,18 @@ struct SessionTests {
         #expect(journal.saved.count == 1)
         #expect(journal.saved.first?.flow == "two-good-things")
         #expect(journal.saved.first?.text.contains("a warm coffee") == true)
+    }
+}
+
+@Suite("Session with hostile flows")
+struct HostileFlowSessionTests {
+    @Test("a person's flow with an empty branch is skipped with a warning, and its trigger starts nothing")
+    func emptyBranch() {
+        let folder = Repository.root + "/Tests/Fixtures/hostile-flows/empty-branch"
+        let library = FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, userFolders: [folder]))
+        #expect(library.flows["empty-branch"] == nil)
+        #expect(library.diagnostics.contains { $0.code == "F013" && $0.severity == .warning && $0.message.contains("this file is skipped") })
+        let reply = Session(library: library, region: "US").respond(to: "empty branch test")
+        #expect(reply.flow == nil)
     }
 }
