@@ -126,7 +126,8 @@ public struct FlowLibrary: Sendable {
         var loadOrder: [String] = []  // shipped files first, then the person's own
         for path in sources.flowFolders.flatMap(Self.yamlFiles) + sources.flowFiles {
             do {
-                let flow = try FlowLoader.load(path: path)
+                let (flow, warnings) = try FlowLoader.loadReporting(path: path)
+                diagnostics += warnings
                 if let existing = loaded[flow.id.value] {
                     diagnostics.append(Diagnostic(at: flow.id.position, code: "F015",
                                                   message: "duplicate flow id '\(flow.id.value)'; this file is skipped",
@@ -142,7 +143,8 @@ public struct FlowLibrary: Sendable {
         for folder in sources.userFolders {
             for path in Self.yamlFiles(in: folder) {
                 do {
-                    let flow = try FlowLoader.load(path: path)
+                    let (flow, warnings) = try FlowLoader.loadReporting(path: path)
+                    diagnostics += warnings
                     if flow.id.value == Self.crisisID {
                         diagnostics.append(Diagnostic(at: flow.id.position, severity: .warning, code: "F030",
                                                       message: "a user flow can't replace the crisis flow; this file is skipped",
