@@ -124,6 +124,12 @@ public struct FlowLibrary: Sendable {
         // Flows: shipped, then the person's own.
         var loaded: [String: Flow] = [:]
         var loadOrder: [String] = []  // shipped files first, then the person's own
+        for folder in sources.flowFolders {
+            if let problem = Self.folderProblem(folder) { diagnostics.append(problem) }
+        }
+        for folder in sources.userFolders {
+            if let problem = Self.folderProblem(folder) { diagnostics.append(Self.warning(problem, "none of your flows there are loaded")) }
+        }
         for path in sources.flowFolders.flatMap(Self.yamlFiles) + sources.flowFiles {
             do {
                 let (flow, warnings) = try FlowLoader.loadReporting(path: path)
@@ -259,6 +265,19 @@ public struct FlowLibrary: Sendable {
         let files = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }
         // Each name is split once, then sorted by its pieces: flow2 before flow10.
         return files.map { ($0, naturalKey($0)) }.sorted { naturalLess($0.1, $1.1, $0.0, $1.0) }.map { folder + "/" + $0.0 }
+    }
+
+    /// Why `folder` can't be listed, when it exists and yet can't be (no permission, not a folder);
+    /// nil when it can, or when there is nothing there at all.
+    public static func folderProblem(_ folder: String) -> Diagnostic? {
+        guard access(folder, F_OK) == 0 else { return nil }
+        if let directory = opendir(folder) {
+            closedir(directory)
+            return nil
+        }
+        let reason = String(cString: strerror(errno))
+        return Diagnostic(path: folder, line: 1, column: 1, code: "F000", message: "can't read the flows folder: \(reason)",
+                          hint: "check that it is a folder you may read (ls -ld '\(folder)')")
     }
 
     /// A name cut into runs of digits (as numbers) and of other characters.

@@ -52,7 +52,8 @@ struct Talk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let regionCode = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CrisisDirectory.regionFromLocale(environment)
-        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
+        // A pipe keeps no journal at all unless asked: entries kept in memory would grow without end.
+        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : nil)
         let seed = seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1)
         let options = library
         _ = Background { Command.prepare() }  // on the other core, while the library loads
