@@ -52,7 +52,8 @@ struct Talk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let regionCode = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CrisisDirectory.regionFromLocale(environment)
-        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : MemoryJournal())
+        // A pipe keeps no journal at all unless asked: entries kept in memory would grow without end.
+        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : nil)
         let seed = seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1)
         let options = library
         _ = Background { Command.prepare() }  // on the other core, while the library loads
@@ -70,24 +71,28 @@ struct Talk: ParsableCommand {
             started = session
             return session
         }
-        let columns = Int(ce_terminal_width())
-        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false),
-                                width: interactive && columns > 0 ? columns - 1 : nil)
+        let width: () -> Int? = interactive ? { Talk.terminalWidth() } : { nil }
+        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false), width: width)
         if interactive {
             let editor = LineEditor(historyPath: noHistory ? nil : Paths.history) {
                 ["help", "menu", "stop", "quit", "crisis"] + loading.value.menuFlows.map(\.id.value)
             }
             renderer.show(Session.greeting(region: CrisisDirectory.builtIn.region(regionCode)), urgent: false)
+            var interrupts = 0
             while true {
-                switch editor.read(prompt: "> ") {
+                let input = editor.read(prompt: "> ")
+                if case .interrupted = input { interrupts += 1 } else { interrupts = 0 }
+                switch input {
                 case .end:
                     Output.write("\n")
                     renderer.show(["Take care of yourself. You can come back any time."], urgent: false)
                     return
                 case .interrupted:
-                    continue
+                    if interrupts == Self.interruptsBeforeHint { renderer.show([Self.leavingHint], urgent: false) }
                 case .line(let line):
                     let reply = session().respond(to: line)
+                    // A line the screen raised to a concern or higher is never written to history.
+                    if Self.remembers(reply) { editor.remember(line) }
                     renderer.show(reply, input: line)
                     if reply.quit { return }
                 }
@@ -105,6 +110,23 @@ struct Talk: ParsableCommand {
                 if reply.quit { return }
             }
         }
+    }
+}
+
+extension Talk {
+    /// Ctrl-C presses in a row after which the way to leave is shown, once.
+    static let interruptsBeforeHint = 2
+
+    /// Shown after several Ctrl-C presses in a row: Ctrl-C only clears the line.
+    static let leavingHint = "Ctrl-C clears the line. To leave, type quit or press Ctrl-D."
+
+    /// Whether the line that got `reply` may go into history: only when the screen saw nothing.
+    static func remembers(_ reply: Reply) -> Bool { reply.safety < .concern }
+
+    /// The terminal's width less one column, read afresh each time (a window can be resized).
+    static func terminalWidth() -> Int? {
+        let columns = Int(ce_terminal_width())
+        return columns > 0 ? columns - 1 : nil
     }
 }
 
