@@ -59,7 +59,7 @@ public enum DataFiles {
         let doc = try YAMLDocument(contentsOf: path)
         let top = try doc.mapping(doc.root, what: "the lexicon")
         try doc.checkKeys(top, allowed: ["concepts", "spellings", "typo_targets", "negators", "figures", "signals", "classes", "frames",
-                                      "combinations"],
+                                      "combinations", "words"],
                           in: "the lexicon")
         func node(_ key: String) -> Node? { top.first { $0.key == key }?.value }
         var lexicon = SafetyLexicon()
@@ -75,6 +75,11 @@ public enum DataFiles {
         }
         if let targets = node("typo_targets") { lexicon.typoTargets = try doc.strings(targets, what: "typo_targets").map(\.0) }
         if let negators = node("negators") { lexicon.negators = try doc.strings(negators, what: "negators").map(\.0) }
+        if let words = node("words") {
+            for pair in try doc.mapping(words, what: "words") {
+                lexicon.words[pair.key] = try doc.strings(pair.value, what: "words '\(pair.key)'").map(\.0)
+            }
+        }
         if let figures = node("figures") { lexicon.figures = try doc.strings(figures, what: "figures").map(\.0) }
         func tier(_ node: Node) throws(Diagnostic) -> SafetyTier {
             let name = try doc.string(node, what: "tier")
