@@ -35,13 +35,6 @@ struct SafetyModelTests {
         #expect(abs(alone - split) < 1.5, "\(alone) \(split): 'e' alone must not decide the score")
     }
 
-    @Test("without a 'sure' line, the net alone never makes an emergency")
-    func sureIsOptional() throws {
-        let weights = Data(repeating: 0, count: 4).base64EncodedString()
-        let model = try SafetyModel(text: "format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 \(weights)\nurgency 0 1 \(weights)\n")
-        #expect(model.sureThreshold == .infinity)
-    }
-
     @Test("the net never lowers what the rules found")
     func onlyRaises() throws {
         let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)

@@ -25,9 +25,7 @@ Two logistic regressions over the hashed features of features.py:
 Thresholds come from out-of-fold scores (5 folds), never from the rows a model was fitted on:
 - crisis: the lowest score at which at most 1.5% of calm rows are raised to crisis;
 - concern: the lowest score at which at most 2.5% of calm rows are raised to concern;
-- emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency;
-- sure: the risk at which at most 0.2% of all calm rows are raised: only above it may the net make
-  an emergency of a line in which the rules found nothing.
+- emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency.
 
 The program scores the whole line and each of its sentences and takes the highest, so the
 thresholds are chosen on that same maximum. Weights are stored as signed bytes with one scale.
@@ -226,9 +224,6 @@ def main():
     extra_recall = float(np.mean(oof[(risk_y == 1) & ~is_own] >= crisis_at)) if extra_risky else float("nan")
     urgent_oof = out_of_fold(urgent_texts, urgent_y, args.c, args.buckets)
     emergency_at = threshold(urgent_oof[urgent_y == 0], 0.10)
-    # Where the rules found nothing, the net alone makes an emergency only from a risk so high that
-    # at most 0.2% of all calm rows reach it.
-    sure_at = max(crisis_at, threshold(oof[risk_y == 0], 0.002))
     urgent_recall = float(np.mean(urgent_oof[urgent_y == 1] >= emergency_at))
     print(f"rows {len(rows)} (risk {len(risk_rows)}, urgency {len(urgent_rows)}, concern {len(concern_texts)})")
     print(f"out of fold: our risky rows at crisis {recall:.3f} (r/suicidewatch {extra_recall:.3f}) with our calm raised {np.mean(calm >= crisis_at):.3f}"
@@ -255,7 +250,6 @@ def main():
         out.write(f"concern {concern_at:.6f}\n")
         out.write(f"crisis {crisis_at:.6f}\n")
         out.write(f"emergency {emergency_at:.6f}\n")
-        out.write(f"sure {sure_at:.6f}\n")
         out.write(f"risk {risk.intercept_[0]:.6f} {rscale:.9f} ")
         out.write(base64.b64encode(rq.tobytes()).decode("ascii") + "\n")
         out.write(f"urgency {urgency.intercept_[0]:.6f} {uscale:.9f} ")

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x4d77c046b4cc143b
+    public static let builtInSourceDigest: UInt64 = 0xa81e9559449da2df
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1094,8 +1094,13 @@ extension SafetyLexicon {
             "dead (tired|serious|on|end|line|beat)",
             "(phone|battery|laptop|computer|plant|plants|car|tv|charger|game|mic|headphones|conversation) (is|was|are|just) (dead|dying|died)",
             "(phone|battery|laptop|computer|plant|plants|car|tv|charger|game|mic|headphones|conversation) (dead|dying|died)",
-            "(dye|dyed|dyeing|die|died|dying) [my|her|his|your|the] hair",
+            "(dye|dyed|dyeing|die|died|dying) [my|her|his|your|the] (hair|roots|fringe|bangs|beard|eyebrows|tips|ends|clothes|shirt|jeans|wool)",
+            "(so|too|this) (good|cute|happy|excited|beautiful|gorgeous|perfect|funny|delicious) [that|and] i (could|might|would|will) (literally|actually|honestly) (die|cry|scream)",
+            "(so|too|this) (good|cute|happy|excited|beautiful|gorgeous|perfect|funny|delicious) [that|and] i (could|might|would|will) (die|cry|scream)",
             "over my dead body",
+            "(thought|felt like|was sure|was convinced|swore|felt sure) (i was|i am|im) (going to|gonna|about to) (die|pass out|faint|be sick)",
+            "(killing|killed|kill) myself (with kindness|at work|at the gym|working|trying to|to get|to finish|over this|for this job|for them|for him|for her)",
+            "(asked|asks|ask|asking) [me] (if|whether) [*] (and|but) i (said|say|told her|told him|told them|answered|could honestly say|could say) [honestly] (no|never|nope|not at all)",
             "(shoot|shot) [me] (a|an|the) (message|text|email|dm|line|photo|video|scene|film|hoops|pool|breeze)",
             "shoot (me|him|her) a (text|message|line)",
             "shoot (hoops|pool|the breeze)",
@@ -1135,9 +1140,16 @@ extension SafetyLexicon {
             "(so funny|so cringe|so cringy|so embarrassing|so embarrassed|so awkward) [that|and] [i|i literally|i actually] (wanted to die|could have died|nearly died|almost died|died)",
             "(joke|pun|movie|film|show|episode|date|game|song|presentation|speech) (was|is) so bad [that|and] [i|i literally|i actually] (wanted to die|could have died|nearly died|almost died|died)",
             "suicide (squeeze|squeezes|drill|drills|sprint|sprints|runs|run|bunt)",
-            "(run|running|ran|doing|did) (suicides|suicide)",
+            "(run|running|ran|doing|did|do) (suicides|suicide)",
+            "suicide (prevention|awareness|statistics|stats|rates|rate|research|squad|doors|door|bridge|king|note by|notes by)",
+            "(durkheim|durkheims|durkheim s) suicide",
             "(asking|ask|asked|talk to|talking to|talked to) (people|someone|callers|clients|patients|students|them) [*] about suicide",
-            "(hang|hanging|hung) (the|a|some|my|our) [*] (swing|picture|pictures|shelf|shelves|curtains|lights|washing|laundry|clothes|art|mirror|sign|flag|hammock|wallpaper)",
+            "(hang|hanging|hung) (the|a|some|my|our|every|all|all the|any) [*] (swing|picture|pictures|shelf|shelves|curtains|curtain|blinds|lights|washing|laundry|clothes|art|mirror|sign|flag|hammock|wallpaper|frames|posters|decorations|coats|coat|tv)",
+            "(hang|hanging|hung) [up] (curtains|curtain|blinds|pictures|shelves|washing|laundry|clothes|decorations|posters|frames|lights|coats)",
+            "(jump|jumping|jumped) (straight into|right into|straight in|right in|into a|into the|into my|at the chance|on board|aboard|the gun|to conclusions|for joy|start|started|starting|starter|starts)",
+            "(take|taking|took|get|getting|got|claim|claiming|reclaim|reclaiming) [back] my life back",
+            "(take|taking|took|get|getting|got|claim|claiming|reclaim|reclaiming) back my life",
+            "(throw|throwing|threw|thrown) myself into (work|training|my|the|a|it|this|study|studying|school|revision|the job|everything)",
             "rope and (a|the) (ladder|pulley|tarp|hooks|carabiners|harness|bucket)",
             "(bungee|base|cliff) (jumping|jump|jumped) [off] [a|the] [bridge|cliff|tower|platform|crane]",
             "(on|up on) the roof (cleaning|fixing|repairing|painting|working|replacing|checking|clearing)",
@@ -1366,11 +1378,14 @@ extension SafetyLexicon {
             "not-self": [
                 "(the|a|an|some|this|that|these|those|his|her|their|our|your|its|his|hers|theirs|it|them|him|everything|anything|something|things|stuff|ties|corners|costs|class|school|work|back|down|up|out|off|in|into|on|onto|over|through|across|around|along|away|loose|ahead|short|open|free|for|with|at|from|to|of|toast|food|dinner|bread|onions|vegetables|veggies|meat|wood|paper|grass|hair|nails|fringe|bangs|fat|weight|sugar|carbs|calories|alcohol|drinking|smoking|spending|cookies|rice|popcorn|candles|incense|bridges|rubber|fuel|rope|bungee|calories|ship|queue|line|hoops|gun|shark|sorrows|noise|music|here|there|before|after|between|early|properly|amicably|officially|gracefully|politely|nicely|mutually|is mutual|for now)",
                 "my (hair|nails|fringe|bangs|beard|toast|dinner|food|lunch|losses|hours|spending|budget|ties|friends|costs|way|own way|sorrows|feelings|fingers|finger|thumb|hand|tongue|lip|toe)",
+                "(salt|caffeine|coffee|tea|dairy|gluten|portions|snacks|junk food|takeaways|screen time|expenses|the grass|lawn|hedge|hedges|tree|trees|branches|coupons|lectures|cards|cable|cord)",
+                "[this|that|my|the] (call|chapter|habit|cycle|relationship|friendship|conversation|chat|meeting|game|match|streak|season|semester|term|trip|subscription|contract|lease|argument|fight|feud|drama|project|series|episode|session|shift|job|phase|era|tradition|pattern|routine|nonsense|madness|debate|discussion|day on|week on|year on|on a good note|well|early|straight|start|every|all)",
             ],
             "die": [
                 "(die|dying|died|diee|dye)",
             ],
             "not-death": [
+                "on the (hill|run|stairs|climb|treadmill|bike|court|pitch|field|last lap|last mile)",
                 "(of|from|for|laughing|inside|a little|on the inside|to see|to know|to try|to go|to get|to hear|to meet|to watch|to tell|in this game|in the game|in game|in minecraft|in fortnite|in that boss fight|on that level|a lot|so many times|down|out|off|hard|together|happy|on me|on us|on this hill|on that hill|trying|waiting|for it|if|when i see|when i saw|when they|when she|when he|literally|of embarrassment)",
             ],
             "life-exit": [
@@ -1487,7 +1502,7 @@ extension SafetyLexicon {
             Frame(name: "frame-under-way", slots: ["taken"], tier: .emergency, firm: true, about: "An act under way (a lot of pills taken, bleeding that won't stop, a cut too deep)."),
             Frame(name: "frame-threat-active", slots: ["threat-active"], tier: .emergency, category: .danger, firm: true, about: "Someone hurting or threatening to kill the person right now."),
             Frame(name: "frame-harm-report", slots: ["progressive", "open-act@1", "!not-self"], tier: .crisis, about: "Self-harm going on (\"I've been cutting\", \"I'm cutting again\", \"can't stop burning\"), unless what follows makes it about something else (\"cutting ties\")."),
-            Frame(name: "frame-act-again", slots: ["open-act", "again@1"], tier: .crisis, about: "An open act done again (\"cut again\", \"burned again\", \"relapsed again\")."),
+            Frame(name: "frame-act-again", slots: ["open-act", "!not-self", "again@1"], tier: .crisis, about: "An open act done again (\"cut again\", \"burned again\", \"relapsed again\")."),
             Frame(name: "frame-threat-at-door", slots: ["door-place", "threat@3"], tier: .emergency, category: .danger, firm: true, about: "Someone here or at the door, threatening the person."),
             Frame(name: "frame-threat-here", slots: ["threat", "door-place@6"], tier: .emergency, category: .danger, firm: true, about: "Someone threatening the person, here or at the door now."),
             Frame(name: "frame-threat-now", slots: ["person", "threat@4"], tier: .crisis, category: .danger, about: "Someone threatening to hurt or kill the person."),
@@ -1495,7 +1510,7 @@ extension SafetyLexicon {
         words: [
             "jokes": ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"],
             "joke-taken-back": ["not", "no", "srsly"],
-            "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles"],
+            "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles", "cat", "dog", "pet", "puppy", "kitten", "hamster", "rabbit", "horse", "parrot"],
             "first-person": ["i", "me", "my", "myself", "mine", "im"],
             "own-self": ["myself", "me", "my", "i"],
             "other-selves": ["himself", "herself", "themselves", "themself"],

@@ -31,10 +31,6 @@ public struct SafetyModel: Sendable {
     public let concernThreshold: Double
     public let crisisThreshold: Double
     public let emergencyThreshold: Double
-    /// Only a risk at or above this lets the net make an emergency of a line the rules found calm
-    /// (urgency is learned from risky lines, so it means little on its own). Without a `sure`
-    /// line in the file, the net never does.
-    public let sureThreshold: Double
     let risk: Head
     let urgency: Head
 
@@ -74,7 +70,6 @@ public struct SafetyModel: Sendable {
         concernThreshold = try number("concern")
         crisisThreshold = try number("crisis")
         emergencyThreshold = try number("emergency")
-        sureThreshold = fields["sure"] == nil ? .infinity : try number("sure")
         func head(_ key: String) throws(SafetyModelError) -> Head {
             let field = try value(key)
             guard field.values.count == 3, let bias = Double(field.values[0]), let scale = Double(field.values[1]),
@@ -90,12 +85,11 @@ public struct SafetyModel: Sendable {
         urgency = try head("urgency")
     }
 
-    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, sure: Double, risk: Head, urgency: Head) {
+    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, risk: Head, urgency: Head) {
         self.buckets = buckets
         concernThreshold = concern
         crisisThreshold = crisis
         emergencyThreshold = emergency
-        sureThreshold = sure
         self.risk = risk
         self.urgency = urgency
     }
@@ -316,7 +310,6 @@ extension SafetyModel: Archivable {
         archive.write(concernThreshold)
         archive.write(crisisThreshold)
         archive.write(emergencyThreshold)
-        archive.write(sureThreshold)
         for head in [risk, urgency] {
             archive.write(head.bias)
             archive.write(head.scale)
@@ -327,7 +320,6 @@ extension SafetyModel: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         let buckets: Int = try archive.read()
         let concern: Double = try archive.read(), crisis: Double = try archive.read(), emergency: Double = try archive.read()
-        let sure: Double = try archive.read()
         func head() throws(ArchiveError) -> Head {
             let bias: Double = try archive.read(), scale: Double = try archive.read()
             let weights: [Int8] = try archive.readPlainArray()
@@ -335,7 +327,7 @@ extension SafetyModel: Archivable {
             return Head(bias: bias, scale: scale, weights: weights)
         }
         guard buckets >= 1 else { throw ArchiveError("the safety model has no buckets") }
-        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, sure: sure, risk: try head(), urgency: try head())
+        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, risk: try head(), urgency: try head())
     }
 }
 

@@ -179,10 +179,8 @@ public struct SafetyScreen: Sendable {
         } else if score.risk >= model.concernThreshold, assessment.tier < .concern, score.words >= Self.fewestWordsForModelConcern {
             assessment.tier = .concern
         }
-        // Urgency is learned from risky lines only, so it counts where the rules saw risk too, or
-        // where the net is sure of the risk on its own.
         if assessment.tier == .crisis, assessment.category == .oneself, score.risk >= model.crisisThreshold,
-           before >= .concern || score.risk >= model.sureThreshold, score.urgency >= model.emergencyThreshold
+           score.urgency >= model.emergencyThreshold
         {
             assessment.tier = .emergency
         }
