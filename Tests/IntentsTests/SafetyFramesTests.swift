@@ -43,7 +43,8 @@ struct SafetyFramesTests {
     @Test("the same stances with something else as the object, or a figure of speech, stay below crisis", arguments: [
         "cut the cake", "cut my hair", "cut vegetables", "cut down on drinking", "cut ties with him", "hurt her feelings",
         "jump in the pool", "hang the pictures", "hang out with friends", "burn the old letters", "end the meeting early",
-        "die of embarrassment", "kill it at the gig", "drown out the noise",
+        "die of embarrassment", "kill it at the gig", "drown out the noise", "end this call", "hang every picture",
+        "jump straight into the next book", "cut salt from my diet", "dye my roots",
     ])
     func notSelf(object: String) {
         for stance in ["I want to", "I'm going to", "I'm planning to", "I have the urge to", "I feel like I want to"] {
@@ -72,6 +73,7 @@ struct SafetyFramesTests {
     @Test("a report of self-harm again, a farewell, and not wanting to go on are crises", arguments: [
         "I relapsed last night", "cut again last night", "I've been cutting again", "saying goodbye in case I'm not around tomorrow",
         "I won't be around much longer", "I can't keep living like this", "I want out of this life",
+        "I cut my thighs last night", "I'm tired of surviving", "I've been googling painless ways",
     ])
     func reports(text: String) {
         #expect(Self.screen.assess(text).tier >= .crisis, "\(text)")
@@ -80,6 +82,7 @@ struct SafetyFramesTests {
     @Test("an act under way, means in hand with intent, or a threat at the door is an emergency", arguments: [
         "I took a whole bottle of pills", "I have a knife in my hand and I'm going to use it on myself",
         "he's at the door threatening to kill me", "I'm standing on the edge of the bridge and I want to jump",
+        "he says he will finish me tonight and he is outside the door", "I swallowed every last one",
     ])
     func emergencies(text: String) {
         #expect(Self.screen.assess(text).tier == .emergency, "\(text)")

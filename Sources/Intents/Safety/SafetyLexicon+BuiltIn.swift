@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xa81e9559449da2df
+    public static let builtInSourceDigest: UInt64 = 0x23537bee6402a1ab
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1389,6 +1389,12 @@ extension SafetyLexicon {
                 "(of|from|for|laughing|inside|a little|on the inside|to see|to know|to try|to go|to get|to hear|to meet|to watch|to tell|in this game|in the game|in game|in minecraft|in fortnite|in that boss fight|on that level|a lot|so many times|down|out|off|hard|together|happy|on me|on us|on this hill|on that hill|trying|waiting|for it|if|when i see|when i saw|when they|when she|when he|literally|of embarrassment)",
             ],
             "life-exit": [
+                "(tired|sick|exhausted|weary) of (surviving|just surviving|being here|existing|trying to survive)",
+                "(researching|research|researched|looking up|looked up|googling|googled|google|searching|searched|reading about) [for] (methods|ways to die|ways to end it|how to die|painless ways|lethal doses|overdose amounts)",
+                "(wish|wished|wishing) (the|that) [*] (had|would have|had just) (done its job|finished me|killed me|got me)",
+                "(make|making) (it|this|everything|it all) stop (for good|forever|permanently)",
+                "(stop|stopped|stopping) eating until i (am|m|im) (gone|dead)",
+                "(lie|lay|go to sleep|fall asleep) (down) [and] (not|no|never) (get|getting) (back) up",
                 "(can not|cant|can t|could not|do not want to|dont want to|not going to|no longer want to|no longer wish to|refuse to|will not|wont) (keep|go on|carry on|continue) (living|like this|this way|with life|with my life|existing|being alive|anymore|any more|any longer)",
                 "(can not|cant|can t|could not|do not want to|dont want to|no longer want to|do not wish to|not want to|never want to) (live|be alive|exist|be here|be on this earth|be in this world|wake up|get up tomorrow) [anymore|any more|any longer|again|another day|like this|this way]",
                 "(can not|cant|can t) (do|take|face|bear) (life|living|another day|one more day|being alive|existing) [anymore|any more|any longer]",
@@ -1414,6 +1420,7 @@ extension SafetyLexicon {
                 "(everyone|everybody|they|my family|my kids|people|the world) (would|will) be better (off|without me) (without me|if i (was|were) (dead|gone|not here))",
             ],
             "farewell": [
+                "(if|in case) i (end up|wind up) (not being|not) (here|around|alive)",
                 "(not|wont|will not|won t) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|anymore|any more|after tonight|after today)",
                 "(not|wont|will not) be (a problem|a burden|in your way|bothering you|bothering anyone) (much longer|for much longer|for long|anymore|after tonight)",
                 "(in case|incase|if) (i am|im|i) (not|no longer) (around|here|alive|there) [tomorrow|anymore|after tonight|later]",
@@ -1430,6 +1437,14 @@ extension SafetyLexicon {
                 "(my|the) (last|final) (night|day|hours|breath) (alive|on earth|here)",
             ],
             "at-hand": [
+                "(hose|pipe|tube) [is] (taped|attached|connected|running|hooked up|fixed) (to|into|from|on) the exhaust",
+                "(bag|plastic bag|carrier bag) (over|on|around) my head",
+                "(charcoal|barbecue|bbq|disposable barbecue) [*] (in the|in my) (bedroom|room|car|tent|bathroom)",
+                "(safety|safety catch) (is|s) off",
+                "with my (rifle|gun|pistol|shotgun|revolver) [loaded]",
+                "(leaning|hanging|climbing) (over|out of|out|on) (the|a) (wall|window|railing|edge|balcony|ledge|parapet|barrier)",
+                "up to my (waist|neck|chest|knees|shoulders) [in the water|in the sea|in the river|in the canal|in the lake]",
+                "(holding|holds|held|will hold|takes|took) my weight",
                 "(holding|gripping|clutching|i have|ive got|i have got|i got|got) (a|the|my|this) (knife|blade|razor|gun|pistol|rifle|rope|noose|belt|cord|pills|tablets|lighter|shard|piece of glass) (in my hand|in my hands|right here|next to me|in front of me|ready|with me|to my wrist|to my wrists|to my throat|to my head|to my skin|loaded|on my lap)",
                 "(knife|blade|razor|gun|pistol|rifle|rope|noose|pills|tablets) (is|are) (in my hand|in my hands|right here|next to me|in front of me|ready|loaded|tied|set up|counted|counted out|lined up|on the table|on my bed|on the bed|on my lap)",
                 "(standing|sitting|stood|sat|i am|im|i m|here) (on|at|by|near|on top of|at the edge of|on the edge of|over|under) [the|a|this|that] (edge|ledge|bridge|railing|cliff|tracks|train tracks|railway|platform edge|parapet|overpass|top of the car park|top of the building|top of the multi storey|edge of the roof|roof edge|rooftop)",
@@ -1439,6 +1454,10 @@ extension SafetyLexicon {
                 "(rope|noose|belt|cord) (is|around) (around|round|tied|up|ready|set|my neck)",
             ],
             "taken": [
+                "(jumped|fell|threw myself) (from|off|out of) (the|a|my) [*] (window|balcony|roof|building|car park|multi storey)",
+                "(took|taken|swallowed|downed|finished|drank|drunk|emptied) (my|the) (whole|entire) [~ingest] (supply|stash|prescription|bottle|packet|box|pack|tub|strip|lot)",
+                "(finished|emptied|drank|drunk|downed) (the|a|my) [whole|entire] (bottle|packet|box|pack|tub|strip) of ~ingest",
+                "(swallowed|downed|necked) (all of them|them all|the lot|the whole lot|every last one|every single one)",
                 "(took|taken|swallowed|downed|necked) (all|all of|the whole|a whole|a bunch of|a handful of|a load of|too many|way too many|so many|loads of|heaps of|a lot of|a bottle of|a box of|a packet of|a pack of|double|triple|~many) [~many] [my|the|of my|of the|these|those] [~ingest] ~ingest",
                 "(took|taken|swallowed|downed|necked) ~ingest (all at once|together|with vodka|with alcohol|with wine|with whiskey|with beer)",
                 "(bleeding|blood) (a lot|everywhere|wont stop|will not stop|is not stopping|isnt stopping|too much|badly|heavily|all over|so much)",
@@ -1463,18 +1482,28 @@ extension SafetyLexicon {
                 "(again|last night|yesterday|this morning|earlier today|earlier tonight|an hour ago|tonight|today|this week|the other night|after (months|weeks|years|a year|a month) [clean|of being clean])",
             ],
             "relapse-word": [
+                "(carved|carving|sliced|slicing|etched) [*] (into|out of|in|on) my ~bodypart",
+                "(cut|cutting) my (wrist|wrists|thigh|thighs|stomach|belly|hips|hip|forearm|forearms)",
+                "(cut|cutting|self harmed|sh d|shed|burned myself|burnt myself) (for the first time in|again after) [*] (months|years|weeks|a year|a month)",
+                "(scratched|scratching|picked|picking) (my|at my|at the) (arms|arm|skin|legs|cuts|scabs|wounds) [*] (raw|bleed|bleeding|so they|so it|until|till)",
                 "(relapsed|relapse|relapsing|slipped|slip|broke my streak|broke my clean streak|lost my streak|reset my counter|reset my clean counter|back to) [*] (self harm|self harming|sh|cutting|cut|burning|hurting myself|harming myself|old habits|the blade|blades|razors)",
                 "(sh|shed|sh d|self harmed|hurt myself|burned myself|burnt myself|scratched myself|harmed myself|cut myself|cutted myself)",
                 "(fresh|new|open) (cuts|wounds|burns) (on|all over|up and down) (my|both)",
                 "(my|the) (clean streak|clean count|streak) (is|got) (over|broken|reset|gone)",
             ],
             "threat": [
+                "(will|is going to|gonna|going to|are going to|he will|she will|they will|is coming to|are coming to|coming back to) (finish|do|sort|get|come for|deal with) (me|us) [in|off|out|tonight|next]",
+                "(said|says|told me|saying) (i am|im|i m) next",
+                "who (assaulted|raped|attacked|abused|stalked|hurt|beat|strangled) me",
                 "(threatening|threatened|threatens) [that] [he|she|they] (to|will|is going to|gonna|going to|would) (kill|hurt|beat|stab|shoot|strangle|choke|end) (me|us|my)",
                 "(trying to|tried to|tries to) (kill|hurt|beat|stab|shoot|strangle|choke) (me|us)",
                 "(has|got|with|holding|pointing) (a|the|his|her|their) (knife|gun|weapon|bat|hammer|pistol|blade)",
                 "(hitting|beating|choking|strangling|attacking|punching) (me|us) [again|now|right now|hard]",
             ],
             "threat-active": [
+                "(has|had|have|got) me (pinned|trapped|cornered|held down|by the throat|by the neck)",
+                "(tied|taped|chained) me (up|down) [in|to]",
+                "(just) (grabbed|choked|strangled|punched|hit|slapped|pushed) (me|my arm|my wrist|my neck|my hair|my throat)",
                 "(is|are|keeps|keep|has been|started) (threatening|trying) to (kill|stab|shoot|strangle|choke|hurt|beat|burn|cut) (me|us)",
                 "(is|are|keeps|keep|wont stop|will not stop|started) (hitting|beating|choking|strangling|attacking|punching|stabbing) (me|us) [again|now|right now|hard|and]",
                 "(has|holding|pointing|waving|got) (a|the|his|her|their) (knife|gun|weapon|blade|scissors|bat|hammer) (at|to|on|against|out at) (me|my|us)",
