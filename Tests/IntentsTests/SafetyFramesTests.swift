@@ -74,6 +74,9 @@ struct SafetyFramesTests {
         "I relapsed last night", "cut again last night", "I've been cutting again", "saying goodbye in case I'm not around tomorrow",
         "I won't be around much longer", "I can't keep living like this", "I want out of this life",
         "I cut my thighs last night", "I'm tired of surviving", "I've been googling painless ways",
+        // Figures of speech must never hide the act beside them.
+        "I want to throw myself into the river", "I want to kill myself to get away from it all", "I left a suicide note by the door",
+        "I'm going to jump into the sea tonight",
     ])
     func reports(text: String) {
         #expect(Self.screen.assess(text).tier >= .crisis, "\(text)")

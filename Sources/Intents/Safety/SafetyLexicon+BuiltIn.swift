@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x23537bee6402a1ab
+    public static let builtInSourceDigest: UInt64 = 0x3d55224236206377
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1099,7 +1099,7 @@ extension SafetyLexicon {
             "(so|too|this) (good|cute|happy|excited|beautiful|gorgeous|perfect|funny|delicious) [that|and] i (could|might|would|will) (die|cry|scream)",
             "over my dead body",
             "(thought|felt like|was sure|was convinced|swore|felt sure) (i was|i am|im) (going to|gonna|about to) (die|pass out|faint|be sick)",
-            "(killing|killed|kill) myself (with kindness|at work|at the gym|working|trying to|to get|to finish|over this|for this job|for them|for him|for her)",
+            "(killing|killed|kill) myself (with kindness|at work|at the gym|working overtime|trying to keep up)",
             "(asked|asks|ask|asking) [me] (if|whether) [*] (and|but) i (said|say|told her|told him|told them|answered|could honestly say|could say) [honestly] (no|never|nope|not at all)",
             "(shoot|shot) [me] (a|an|the) (message|text|email|dm|line|photo|video|scene|film|hoops|pool|breeze)",
             "shoot (me|him|her) a (text|message|line)",
@@ -1109,7 +1109,8 @@ extension SafetyLexicon {
             "cut (back|down) [on]",
             "cut [my|his|her] hair",
             "cut (class|school|the cake|the line|corners|ties)",
-            "cut myself (shaving|cooking|chopping|by accident|accidentally|on|with the bread knife)",
+            "cut myself (shaving|cooking|chopping|by accident|accidentally|with the bread knife)",
+            "cut myself on (a|the) (nail|tin|can|broken glass|glass|paper|fence|lid|grater|mandoline|mandolin|tin lid|can lid)",
             "(burned|burnt|scratched|cut) myself (on|while|when|cooking|baking|making|ironing|by accident|accidentally|with the|taking)",
             "if i (get|have to|see|hear|fail|lose|do) [*] (i am|im) (gonna|going to) jump (off|out)",
             "(about to|gonna|going to) jump out (the|a|my) window (lol|lmao|haha|xd|jk)",
@@ -1141,15 +1142,16 @@ extension SafetyLexicon {
             "(joke|pun|movie|film|show|episode|date|game|song|presentation|speech) (was|is) so bad [that|and] [i|i literally|i actually] (wanted to die|could have died|nearly died|almost died|died)",
             "suicide (squeeze|squeezes|drill|drills|sprint|sprints|runs|run|bunt)",
             "(run|running|ran|doing|did|do) (suicides|suicide)",
-            "suicide (prevention|awareness|statistics|stats|rates|rate|research|squad|doors|door|bridge|king|note by|notes by)",
+            "suicide (prevention|awareness|statistics|stats|rates|rate|research|squad|doors|king)",
             "(durkheim|durkheims|durkheim s) suicide",
             "(asking|ask|asked|talk to|talking to|talked to) (people|someone|callers|clients|patients|students|them) [*] about suicide",
             "(hang|hanging|hung) (the|a|some|my|our|every|all|all the|any) [*] (swing|picture|pictures|shelf|shelves|curtains|curtain|blinds|lights|washing|laundry|clothes|art|mirror|sign|flag|hammock|wallpaper|frames|posters|decorations|coats|coat|tv)",
             "(hang|hanging|hung) [up] (curtains|curtain|blinds|pictures|shelves|washing|laundry|clothes|decorations|posters|frames|lights|coats)",
-            "(jump|jumping|jumped) (straight into|right into|straight in|right in|into a|into the|into my|at the chance|on board|aboard|the gun|to conclusions|for joy|start|started|starting|starter|starts)",
+            "(jump|jumping|jumped) (at the chance|on board|aboard|the gun|to conclusions|for joy|start|started|starting|starter|starts)",
+            "(jump|jumping|jumped) (straight|right) (into|in) (the next|a new|the new|my new|bed|work|it|the conversation|the book|the game)",
             "(take|taking|took|get|getting|got|claim|claiming|reclaim|reclaiming) [back] my life back",
             "(take|taking|took|get|getting|got|claim|claiming|reclaim|reclaiming) back my life",
-            "(throw|throwing|threw|thrown) myself into (work|training|my|the|a|it|this|study|studying|school|revision|the job|everything)",
+            "(throw|throwing|threw|thrown) myself into (work|my work|training|marathon training|study|studying|my studies|school|revision|my job|the job|everything|running|the gym|hobbies|volunteering|it)",
             "rope and (a|the) (ladder|pulley|tarp|hooks|carabiners|harness|bucket)",
             "(bungee|base|cliff) (jumping|jump|jumped) [off] [a|the] [bridge|cliff|tower|platform|crane]",
             "(on|up on) the roof (cleaning|fixing|repairing|painting|working|replacing|checking|clearing)",
@@ -1165,7 +1167,7 @@ extension SafetyLexicon {
             "(burned|burnt|cut|hit|banged|bumped|scratched) my (hand|finger|fingers|head|knee|arm|leg|thumb) (on|while|when|cooking|baking|at work|by accident|accidentally|on the)",
             "(could|would) sleep (forever|for days|for a week)",
             "(high dive|diving board|bungee|sky dive|skydive|skydiving|cliff diving|cliff jumping|jump rope|long jump|high jump)",
-            "(jump|jumping|jumped) (in|into) the (pool|lake|sea|ocean|shower|car|conversation|queue)",
+            "(jump|jumping|jumped) (in|into) the (pool|shower|car|conversation|queue)",
             "(bridge|roof|rooftop) (traffic|party|bar|garden|repair|repairs|tiles)",
             "(jump|jumped|jumping) (out of|from) (my|the) (seat|skin|bed|chair)",
             "(free|clean) (of|from) (self harm|selfharm|sh|cutting|self injury)",
@@ -1337,6 +1339,7 @@ extension SafetyLexicon {
                 "(hang|hanging|hung) myself",
                 "(drown|drowning) myself",
                 "(starve|starving) myself [to death]",
+                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|off|from|under) [the|a|an] (sea|river|canal|lake|water|ocean|traffic|oncoming traffic|train|a train|bus|lorry|truck|tracks|bridge|roof|cliff|building|balcony|window|ledge|motorway|highway)",
                 "(shoot|shooting) myself",
                 "(stab|stabbing) myself",
                 "(jump|jumping|leap|leaping|throw myself|throwing myself|fling myself) (off|from|in front of|under|into) [the|a|that|this] [*] (~high|~vehicle|building|tower|window|bridge|cliff|roof|train|bus|car|truck|overpass|balcony|river|sea|lake|water|traffic|tracks|motorway|freeway|highway)",
