@@ -89,6 +89,8 @@ public struct Step: Sendable {
     public var branch: [Rule]?
     public var classify: Classify?
     public var journal: Located<String>?
+    /// Which list `journal` saves to (see ``Store/Kind``); nil for a journal entry of the flow's kind.
+    public var kind: String?
     public var reprompt: String?
     public var next: Located<String>?
     public var ends: Bool
@@ -97,7 +99,7 @@ public struct Step: Sendable {
 
     public init(id: String, position: SourcePosition, say: [Located<String>] = [], expectation: Expectation? = nil,
                 branch: [Rule]? = nil, classify: Classify? = nil, journal: Located<String>? = nil,
-                reprompt: String? = nil, next: Located<String>? = nil, ends: Bool = false, resumes: Bool = false)
+                kind: String? = nil, reprompt: String? = nil, next: Located<String>? = nil, ends: Bool = false, resumes: Bool = false)
     {
         self.id = id
         self.position = position
@@ -106,6 +108,7 @@ public struct Step: Sendable {
         self.branch = branch
         self.classify = classify
         self.journal = journal
+        self.kind = kind
         self.reprompt = reprompt
         self.next = next
         self.ends = ends
@@ -178,6 +181,7 @@ extension Step: Archivable {
         archive.write(branch)
         archive.write(classify)
         archive.write(journal)
+        archive.write(kind)
         archive.write(reprompt)
         archive.write(next)
         archive.write(ends)
@@ -187,7 +191,7 @@ extension Step: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try archive.read(), position: try archive.read(), say: try archive.read(), expectation: try archive.read(),
                   branch: try archive.read(), classify: try archive.read(), journal: try archive.read(),
-                  reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
+                  kind: try archive.read(), reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
     }
 }
 

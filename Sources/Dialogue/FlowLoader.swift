@@ -6,7 +6,7 @@ import Yams
 /// diagnostic; semantic checks across steps live in ``FlowValidator``.
 public enum FlowLoader {
     static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps"]
-    static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "reprompt",
+    static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "kind", "reprompt",
                            "next", "end", "resume"]
 
     /// Loads the flow file at `path`.
@@ -156,6 +156,17 @@ public enum FlowLoader {
             step.classify = Step.Classify(text: try field("text"), list: try field("list"), into: try field("into"))
         }
         step.journal = try name("journal")
+        if let kind = try name("kind") {
+            guard step.journal != nil else {
+                throw Diagnostic(at: kind.position, code: "F007", message: "step '\(id)' has 'kind' but nothing to save",
+                                 hint: "add `journal: \"{{answer}}\"` to say what is saved, or remove `kind`")
+            }
+            guard !kind.value.isEmpty, kind.value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+                throw Diagnostic(at: kind.position, code: "F003", message: "kind '\(kind.value)' must be lower case letters, digits and dashes",
+                                 hint: "for example `kind: self-care`; see docs/authoring.md for the kinds with lists of their own")
+            }
+            step.kind = kind.value
+        }
         step.reprompt = try name("reprompt")?.value
         step.next = try name("next")
         if let end = value("end") { step.ends = try doc.bool(end, what: "end") }

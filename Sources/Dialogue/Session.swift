@@ -73,6 +73,7 @@ public final class Session {
         let assessment = library.screen.assess(text)
         reply.safety = assessment.tier
         reply.category = assessment.category
+        if assessment.tier >= .concern { noteSafety(assessment.tier) }
         if assessment.tier >= .crisis {
             escalate(to: Self.entry(for: assessment), &reply)
             return
@@ -229,7 +230,9 @@ public final class Session {
             }
             next = choices[index].next.value
         }
-        if let journalText = step.journal { save(journalText.value, flow: position.flow) }
+        if let journalText = step.journal, let problem = save(journalText.value, kind: step.kind, flow: position.flow) {
+            reply.lines += problem
+        }
         guard let next else {
             reply.taken.append(position.flow.id.value + "/" + position.step + ">end")
             active = nil
@@ -296,7 +299,14 @@ public final class Session {
             if let classify = step.classify {
                 position.variables[classify.into.value] = classifyText(classify, position.variables)
             }
-            if !step.say.isEmpty {
+            // A step that saves says its words only once the save is committed; otherwise it says why not.
+            var unsaved: [String]?
+            if step.expectation == nil, let journalText = step.journal {
+                unsaved = save(journalText.value, kind: step.kind, flow: position.flow, position.variables)
+            }
+            if let unsaved {
+                reply.lines += unsaved
+            } else if !step.say.isEmpty {
                 let index = picker.pick(position.flow.id.value + "/" + current, count: step.say.count)
                 reply.lines += render(step.say[index].value, position.variables)
             }
@@ -305,9 +315,9 @@ public final class Session {
                 active = position
                 return
             }
-            if let journalText = step.journal { save(journalText.value, flow: position.flow, position.variables) }
             if let branch = step.branch {
-                let target = branch.first { $0.condition?.value.evaluate(position.variables) ?? true }!.next.value
+                let known = recalled.merging(position.variables) { _, flowValue in flowValue }
+                let target = branch.first { $0.condition?.value.evaluate(known) ?? true }!.next.value
                 reply.taken.append(position.flow.id.value + "/" + current + ">" + target)
                 current = target
                 continue
@@ -338,15 +348,38 @@ public final class Session {
         return list.list.items.filter { found.contains($0.name) }.map { "- \($0.name): \($0.says)" }.joined(separator: "\n")
     }
 
-    private func save(_ template: String, flow: Flow, _ variables: [String: String]? = nil) {
-        guard let journal else { return }
+    /// Saves what a step writes; nil when it was committed, else the lines that tell the person why not.
+    private func save(_ template: String, kind: String?, flow: Flow, _ variables: [String: String]? = nil) -> [String]? {
+        guard let journal else { return nil }
         let text = render(template, variables ?? active?.variables ?? [:]).joined(separator: "\n")
         let stamp = ISO8601DateFormatter().string(from: now())
-        try? journal.append(JournalEntry(date: stamp, flow: flow.id.value, text: text))
+        do {
+            try journal.append(JournalEntry(date: stamp, flow: flow.id.value, text: text, kind: kind))
+            recalledCache = nil
+            return nil
+        } catch {
+            let reason = (error as? StoreError)?.description ?? "\(error)"
+            return StoreText.text("save_failed", ["reason": reason]).split(separator: "\n").map(String.init)
+        }
     }
+
+    /// Records a raised line's tier and time in the store: never its text.
+    private func noteSafety(_ tier: SafetyTier) {
+        try? journal?.noteSafety(tier.description, date: ISO8601DateFormatter().string(from: now()))
+    }
+
+    /// What the flows can show of the saved data (``StoreRecall``), read again after each save.
+    private var recalled: [String: String] {
+        if let recalledCache { return recalledCache }
+        let values = (try? journal?.recall()) ?? [:]
+        recalledCache = values
+        return values
+    }
+    private var recalledCache: [String: String]?
 
     private func render(_ text: String, _ variables: [String: String] = [:]) -> [String] {
         var all = builtInVariables
+        if text.contains("{{") { all.merge(recalled) { _, saved in saved } }
         all.merge(variables) { _, flowValue in flowValue }
         return Template.render(text, all).split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,0 +1,196 @@
+import Foundation
+import GRDB
+
+/// The person's saved data: one SQLite database in WAL mode, private to its owner.
+///
+/// Every save is one committed transaction before it returns, so "saved" is only said of what is
+/// on disk, and any number of `chat` processes can write at once (SQLite's locks, with a wait).
+/// What a flow saves is routed by its kind: see ``save(kind:flow:text:date:)``.
+public final class Store: JournalStore, @unchecked Sendable {
+    /// The database file's name inside the data folder.
+    public static let fileName = "between.sqlite"
+
+    /// The database file, or nil for a store kept in memory.
+    public let path: String?
+    let writer: any DatabaseWriter
+
+    /// Opens the database in `folder`, creating the folder (0700) and the file (0600) when missing,
+    /// and brings its tables up to date.
+    ///
+    /// - Parameter tighten: also set mode 0700 on an existing folder (the program's own XDG folder).
+    public init(folder: String, tighten: Bool = false) throws(StoreError) {
+        try StoreFiles.prepare(folder: folder, tighten: tighten)
+        let path = folder + "/" + Self.fileName
+        try StoreFiles.prepare(database: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // A commit is on disk before the program says it is saved.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Deleted text is overwritten, for `chat forget`.
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(writer)
+        } catch {
+            throw StoreError.wrap(error, path: path, doing: "open the database")
+        }
+        StoreFiles.tighten(database: path)
+        self.path = path
+    }
+
+    /// A store kept in memory only: used for piped runs that didn't ask to save, and for transcripts.
+    public init() {
+        // Creating and migrating an empty in-memory database can't fail short of running out of memory.
+        writer = try! DatabaseQueue()
+        try! StoreSchema.migrator.migrate(writer)
+        path = nil
+    }
+
+    /// Opens the database in `folder` only if it exists, for commands that only read.
+    public static func existing(folder: String) throws(StoreError) -> Store? {
+        guard access(folder + "/" + fileName, F_OK) == 0 else { return nil }
+        return try Store(folder: folder)
+    }
+
+    var where_: String { path ?? "the in-memory store" }
+
+    func write<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            let value = try writer.write(body)
+            if let path { StoreFiles.tighten(database: path) }
+            return value
+        } catch {
+            throw StoreError.wrap(error, path: where_, doing: action)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try writer.read(body) } catch { throw StoreError.wrap(error, path: where_, doing: "read the database") }
+    }
+
+    // MARK: - Saving
+
+    /// Kinds a flow's `kind:` can name that go to their own table; every other kind is a journal entry.
+    public enum Kind {
+        public static let selfCare = "self-care"
+        public static let therapist = "therapist"
+        /// The text is the number of an open therapist topic, as listed, to mark discussed.
+        public static let discussed = "discussed"
+        public static let habit = "habit"
+        public static let habitStep = "habit-step"
+        public static let habitCheckIn = "habit-checkin"
+        public static let mood = "mood"
+        public static let moodBefore = "mood-before"
+        public static let moodAfter = "mood-after"
+        /// `plan-1` ... `plan-6`: a step of the safety plan.
+        public static func plan(_ step: Int) -> String { "plan-\(step)" }
+
+        /// Every kind with a table of its own.
+        public static let special: Set<String> = Set([selfCare, therapist, discussed, habit, habitStep, habitCheckIn, mood, moodBefore,
+                                                      moodAfter] + (1...6).map(plan))
+    }
+
+    /// Saves what a flow step wrote, routed by its kind, in one committed transaction.
+    public func save(kind: String, flow: String, text: String, date: String) throws(StoreError) {
+        try write("save") { db in try Self.insert(db, kind: kind, flow: flow, text: text, date: date) }
+    }
+
+    /// Inserts one saved item inside a transaction already open.
+    static func insert(_ db: Database, kind: String, flow: String, text: String, date: String) throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            switch kind {
+            case Kind.selfCare:
+                try db.execute(sql: "INSERT INTO self_care_item (date, text) VALUES (?, ?)", arguments: [date, text])
+            case Kind.therapist:
+                try db.execute(sql: "INSERT INTO therapist_topic (date, text) VALUES (?, ?)", arguments: [date, text])
+            case Kind.discussed:
+                let open = try Int64.fetchAll(db, sql: "SELECT id FROM therapist_topic WHERE discussed IS NULL ORDER BY id")
+                let number = Int(text.filter(\.isNumber)) ?? 0
+                if open.indices.contains(number - 1) {
+                    try db.execute(sql: "UPDATE therapist_topic SET discussed = ? WHERE id = ?", arguments: [date, open[number - 1]])
+                } else if text.lowercased().contains("all") {
+                    try db.execute(sql: "UPDATE therapist_topic SET discussed = ? WHERE discussed IS NULL", arguments: [date])
+                }
+            case Kind.habit:
+                try db.execute(sql: "INSERT INTO habit (date, name) VALUES (?, ?)", arguments: [date, text])
+            case Kind.habitStep:
+                try db.execute(sql: "UPDATE habit SET step = ? WHERE id = (SELECT max(id) FROM habit)", arguments: [text])
+            case Kind.habitCheckIn:
+                try db.execute(sql: """
+                    INSERT INTO habit_checkin (habitId, date, outcome) SELECT max(id), ?, ? FROM habit HAVING max(id) IS NOT NULL
+                    """, arguments: [date, text])
+            case Kind.mood, Kind.moodBefore, Kind.moodAfter:
+                guard let rating = Int(text), (0...10).contains(rating) else { return }
+                let phase = kind == Kind.mood ? "check-in" : kind == Kind.moodBefore ? "before" : "after"
+                try db.execute(sql: "INSERT INTO mood_rating (date, flow, phase, rating) VALUES (?, ?, ?, ?)",
+                               arguments: [date, flow, phase, rating])
+            case let kind where kind.hasPrefix("plan-"):
+                guard let step = Int(kind.dropFirst(5)), (1...6).contains(step) else { return }
+                try db.execute(sql: "INSERT OR REPLACE INTO safety_plan (step, text, updated) VALUES (?, ?, ?)",
+                               arguments: [step, text, date])
+            default:
+                try db.execute(sql: "INSERT INTO journal_entry (date, flow, kind, text) VALUES (?, ?, ?, ?)",
+                               arguments: [date, flow, kind, text])
+            }
+    }
+
+    /// Records that the safety screen raised a line to `tier`: the time and the tier, never the text.
+    public func noteSafety(tier: String, date: String) throws(StoreError) {
+        try write("note a crisis event") { db in
+            try db.execute(sql: "INSERT INTO crisis_event (date, tier) VALUES (?, ?)", arguments: [date, tier])
+        }
+    }
+
+    /// Deletes everything the store holds, and compacts the file so nothing of it is left on disk.
+    public func forget() throws(StoreError) {
+        try write("delete everything") { db in
+            for table in ["journal_entry", "mood_rating", "self_care_item", "therapist_topic", "habit_checkin", "habit", "safety_plan",
+                          "crisis_event"]
+            {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+        }
+        do {
+            try writer.vacuum()
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch {
+            throw StoreError.wrap(error, path: where_, doing: "compact the database")
+        }
+    }
+
+    /// The result of SQLite's own consistency check: `["ok"]` when the file is sound.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    // MARK: - JournalStore
+
+    public func append(_ entry: JournalEntry) throws {
+        try save(kind: entry.kind ?? entry.flow, flow: entry.flow, text: entry.text, date: entry.date)
+    }
+
+    public func entries() throws -> [JournalEntry] {
+        try journal().map { JournalEntry(date: $0.date, flow: $0.flow, text: $0.text, kind: $0.kind) }
+    }
+
+    public func noteSafety(_ tier: String, date: String) throws {
+        try noteSafety(tier: tier, date: date)
+    }
+
+    public func recall() throws -> [String: String] { try StoreRecall.values(self) }
+}
+
+extension DatabaseError: DatabaseErrorDescribing {
+    var storeMessage: String {
+        switch resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return "the database can't be written (\(message ?? "read-only"))"
+        case .SQLITE_CANTOPEN: return "the database can't be opened (\(message ?? "unable to open"))"
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "the database file is damaged or is not a database"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another chat kept the database busy for too long"
+        default: return message ?? "\(resultCode)"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import Dialogue
+
+@Suite("Store")
+struct StoreTests {
+    static func mode(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int
+    }
+
+    @Test("the folder is 0700 and the database, -wal and -shm files are 0600")
+    func permissions() throws {
+        let folder = Repository.temporaryFolder() + "/data"
+        let store = try Store(folder: folder)
+        try store.save(kind: "journal", flow: "journal", text: "one", date: "2026-12-01T10:00:00Z")
+        let file = folder + "/between.sqlite"
+        #expect(Self.mode(folder) == 0o700)
+        #expect(Self.mode(file) == 0o600)
+        #expect(FileManager.default.fileExists(atPath: file + "-wal"))
+        #expect(Self.mode(file + "-wal") == 0o600)
+        #expect(Self.mode(file + "-shm") == 0o600)
+    }
+
+    @Test("the database is in WAL mode and its migrations run once, however often it is opened")
+    func migrations() throws {
+        let folder = Repository.temporaryFolder()
+        let first = try Store(folder: folder)
+        try first.save(kind: "journal", flow: "journal", text: "kept", date: "2026-12-01T10:00:00Z")
+        let again = try Store(folder: folder)
+        #expect(try again.journal().map(\.text) == ["kept"])
+        #expect(try again.integrityCheck() == ["ok"])
+        let mode = try again.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+    }
+
+    @Test("each kind goes to its own list; any other kind is a journal entry")
+    func routing() throws {
+        let store = Store()
+        let date = "2026-12-01T10:00:00Z"
+        try store.save(kind: "self-care", flow: "self-care", text: "a warm shower", date: date)
+        try store.save(kind: "therapist", flow: "therapist", text: "sleep", date: date)
+        try store.save(kind: "therapist", flow: "therapist", text: "my sister", date: date)
+        try store.save(kind: "discussed", flow: "therapist", text: "1", date: date)
+        try store.save(kind: "plan-1", flow: "safety-plan", text: "not sleeping", date: date)
+        try store.save(kind: "plan-1", flow: "safety-plan", text: "not sleeping, skipping meals", date: date)
+        try store.save(kind: "mood-before", flow: "breathing", text: "3", date: date)
+        try store.save(kind: "mood-after", flow: "breathing", text: "11", date: date)
+        try store.save(kind: "habit", flow: "habits", text: "doom-scrolling", date: date)
+        try store.save(kind: "habit-step", flow: "habits", text: "phone out of the bedroom", date: date)
+        try store.save(kind: "habit-checkin", flow: "habits", text: "most nights", date: date)
+        try store.save(kind: "reframe", flow: "reframe", text: "Thought record", date: date)
+        #expect(try store.selfCare() == ["a warm shower"])
+        #expect(try store.topics().map(\.text) == ["my sister"])
+        #expect(try store.topics(all: true).first?.discussed == date)
+        #expect(try store.safetyPlan() == [1: "not sleeping, skipping meals"])
+        #expect(try store.moods().map(\.rating) == [3], "a rating outside 0-10 is not kept")
+        #expect(try store.habits().first?.step == "phone out of the bedroom")
+        #expect(try store.habits().first?.checkIns.map(\.outcome) == ["most nights"])
+        #expect(try store.journal().map(\.kind) == ["reframe"])
+        let recalled = try store.recall()
+        #expect(recalled["self_care_list"] == "- a warm shower")
+        #expect(recalled["open_topics"] == "1. my sister")
+        #expect(recalled["has_safety_plan"] == "yes")
+        #expect(recalled["plan_1"] == "not sleeping, skipping meals")
+        #expect(Set(recalled.keys).isSubset(of: StoreRecall.names))
+    }
+
+    @Test("the journal can be filtered by date, kind and words")
+    func filters() throws {
+        let store = Store()
+        try store.save(kind: "journal", flow: "journal", text: "Work was long", date: "2026-11-30T21:00:00Z")
+        try store.save(kind: "journal", flow: "journal", text: "A good walk", date: "2026-12-02T21:00:00Z")
+        try store.save(kind: "two-good-things", flow: "two-good-things", text: "coffee; a walk", date: "2026-12-02T22:00:00Z")
+        #expect(try store.journal(since: "2026-12-01").map(\.text) == ["A good walk", "coffee; a walk"])
+        #expect(try store.journal(kind: "journal").count == 2)
+        #expect(try store.journal(search: "WALK good").map(\.text) == ["A good walk"])
+        #expect(try store.journal(search: "100%").isEmpty)
+        #expect(try store.journal(limit: 1).map(\.text) == ["coffee; a walk"])
+    }
+
+    @Test("a crisis event keeps the tier and the time, and nothing else")
+    func crisisEvents() throws {
+        let store = Store()
+        try store.noteSafety(tier: "crisis", date: "2026-12-01T10:00:00Z")
+        let columns = try store.writer.read { db in try db.columns(in: "crisis_event").map(\.name) }
+        #expect(columns == ["id", "date", "tier"])
+        #expect(try store.crisisEvents() == [CrisisEvent(date: "2026-12-01T10:00:00Z", tier: "crisis")])
+    }
+
+    @Test("a symbolic link in place of the database is refused, and its target is left alone")
+    func symbolicLink() throws {
+        let folder = Repository.temporaryFolder()
+        let target = Repository.temporaryFolder() + "/elsewhere"
+        FileManager.default.createFile(atPath: target, contents: Data("precious".utf8))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/between.sqlite", withDestinationPath: target)
+        #expect(throws: StoreError.self) { try Store(folder: folder) }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious")
+    }
+
+    @Test("a file where the folder should be is reported with its path and a fix")
+    func notAFolder() throws {
+        do {
+            _ = try Store(folder: "/proc/version")
+            Issue.record("opened a store in a file")
+        } catch {
+            #expect(error.description.hasPrefix("/proc/version: "))
+            #expect(error.description.contains("--data-dir"))
+        }
+    }
+
+    @Test("forget deletes everything")
+    func forget() throws {
+        let store = try Store(folder: Repository.temporaryFolder())
+        try store.save(kind: "journal", flow: "journal", text: "secret", date: "2026-12-01T10:00:00Z")
+        try store.save(kind: "plan-2", flow: "safety-plan", text: "music", date: "2026-12-01T10:00:00Z")
+        try store.forget()
+        #expect(try store.journal().isEmpty)
+        #expect(try store.safetyPlan().isEmpty)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: store.path!))
+        #expect(bytes.range(of: Data("secret".utf8)) == nil)
+    }
+}
