@@ -32,7 +32,7 @@ public final class Store: JournalStore, @unchecked Sendable {
         }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrator.migrate(writer)
+            try StoreSchema.migrate(writer)
         } catch {
             throw StoreError.wrap(error, path: path, doing: "open the database")
         }
@@ -44,7 +44,7 @@ public final class Store: JournalStore, @unchecked Sendable {
     public init() {
         // Creating and migrating an empty in-memory database can't fail short of running out of memory.
         writer = try! DatabaseQueue()
-        try! StoreSchema.migrator.migrate(writer)
+        try! StoreSchema.migrate(writer)
         path = nil
     }
 

@@ -2,10 +2,29 @@ import GRDB
 
 /// The database's tables, built by versioned migrations: a migration once shipped is never edited,
 /// a change is a new migration appended at the end.
+///
+/// The version is SQLite's `user_version`. Migrating happens inside one IMMEDIATE transaction, which
+/// holds the database's write lock: two programs opening a new database at once can't both run a
+/// migration (GRDB's own migrator checks what was applied before it takes the lock).
 enum StoreSchema {
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("1: companion tables") { db in
+    /// Brings the database up to the last migration.
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                for (index, migration) in migrations.enumerated() where index + 1 > version {
+                    try migration(db)
+                }
+                if version < migrations.count { try db.execute(sql: "PRAGMA user_version = \(migrations.count)") }
+                return .commit
+            }
+        }
+    }
+
+    /// Every migration in order; the database's version is how many have run.
+    static let migrations: [@Sendable (Database) throws -> Void] = [
+        // 1: the companion's tables.
+        { db in
             try db.create(table: "meta") { t in
                 t.primaryKey("key", .text)
                 t.column("value", .text).notNull()
@@ -61,7 +80,6 @@ enum StoreSchema {
                 t.column("date", .text).notNull()
                 t.column("tier", .text).notNull()
             }
-        }
-        return migrator
-    }
+        },
+    ]
 }
