@@ -112,6 +112,9 @@ public final class Store: JournalStore, @unchecked Sendable {
                     try db.execute(sql: "UPDATE therapist_topic SET discussed = ? WHERE id = ?", arguments: [date, open[number - 1]])
                 } else if text.lowercased().contains("all") {
                     try db.execute(sql: "UPDATE therapist_topic SET discussed = ? WHERE discussed IS NULL", arguments: [date])
+                } else {
+                    throw StoreError("there is no open topic numbered '\(text)'", path: "your therapist topics",
+                                     fix: "Type the number shown beside the topic, or all.")
                 }
             case Kind.habit:
                 try db.execute(sql: "INSERT INTO habit (date, name) VALUES (?, ?)", arguments: [date, text])
