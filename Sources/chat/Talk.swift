@@ -86,7 +86,9 @@ struct Talk: ParsableCommand {
             let editor = LineEditor(historyPath: noHistory ? nil : Paths.history) {
                 ["help", "menu", "stop", "quit", "crisis"] + loading.value.menuFlows.map(\.id.value)
             }
-            renderer.show(Session.greeting(region: CrisisDirectory.builtIn.region(regionCode)), urgent: false)
+            let greetingRegion = CrisisDirectory.builtIn.region(regionCode)
+            if let note = FirstRunNote.take(store.base, region: greetingRegion) { renderer.show(note, urgent: false) }
+            renderer.show(Session.greeting(region: greetingRegion), urgent: false)
             while true {
                 switch editor.read(prompt: "> ") {
                 case .end:

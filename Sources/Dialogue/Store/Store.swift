@@ -197,3 +197,18 @@ extension DatabaseError: DatabaseErrorDescribing {
         }
     }
 }
+
+/// Small settings the program keeps about itself, such as whether the first-run note was shown.
+extension Store {
+    /// The value kept under `key`, if any.
+    public func setting(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Keeps `value` under `key`.
+    public func setSetting(_ key: String, to value: String) throws(StoreError) {
+        try write("save a setting") { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+        }
+    }
+}

@@ -12,6 +12,7 @@ struct RegionOption: ParsableArguments {
     var resolved: CrisisDirectory.Region {
         let environment = ProcessInfo.processInfo.environment
         let code = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 } ?? CrisisDirectory.regionFromLocale(environment)
-        return CrisisDirectory.builtIn.region(code)
+        let directory = Paths.scripts().flatMap { try? CrisisDirectory.load(path: $0 + "/safety/crisis-lines.yaml") } ?? .builtIn
+        return directory.region(code)
     }
 }

@@ -126,7 +126,7 @@ struct TherapistExport {
             for step in 1...6 {
                 out += "\(step). **" + StoreText.text("plan_step_\(step)") + "**  \n   "
                 out += plan[step].map(Self.escape) ?? "_" + StoreText.text("plan_not_filled") + "_"
-                out += "\n"
+                out += step == 5 ? "  \n" : "\n"  // a hard break before the lines that follow
                 if step == 5 {
                     out += "   " + StoreText.text("plan_lines_note", ["region_name": region.name]) + "\n"
                     for line in region.lines { out += "   - " + Self.escape(line.summary) + "\n" }
@@ -149,9 +149,12 @@ struct TherapistExport {
         list.map { entry in
             var lines = entry.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
             if lines.count > 1, !lines[0].contains(":") { lines.removeFirst() }
-            let body = lines.count == 1 ? Self.escape(lines[0]) + "\n" : lines.map { "- " + Self.escape($0) + "\n" }.joined()
-            return "### " + StoreRecall.day(entry.date) + " " + entry.date.dropFirst(11).prefix(5) + "\n\n" + body + "\n"
-        }.joined().replacingOccurrences(of: "\n\n\n", with: "\n\n")
+            // Numbered lines ("1. ...") already make a list; other lines become one.
+            let numbered = lines.allSatisfy { $0.first?.isNumber == true && $0.contains(". ") }
+            let body = lines.count == 1 ? Self.escape(lines[0]) + "\n"
+                : lines.map { (numbered ? "" : "- ") + Self.escape($0) + "\n" }.joined()
+            return "### " + StoreRecall.day(entry.date) + " " + entry.date.dropFirst(11).prefix(5) + "\n\n" + body
+        }.joined(separator: "\n")
     }
 
     /// The person's text with the characters Markdown would act on made literal.

@@ -121,3 +121,20 @@ struct StoreTests {
         #expect(bytes.range(of: Data("secret".utf8)) == nil)
     }
 }
+
+@Suite("Store text")
+struct StoreTextTests {
+    @Test("every key the program asks Scripts/store.yaml for is there")
+    func keys() throws {
+        var used: Set<String> = (1...6).map { "plan_step_\($0)" }.reduce(into: []) { $0.insert($1) }
+        let sources = Repository.root + "/Sources"
+        let files = FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        let pattern = try Regex(#"StoreText\.text\("([a-z_0-9]+)""#)
+        for file in files {
+            let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
+            for match in text.matches(of: pattern) { used.insert(String(match.output[1].substring ?? "")) }
+        }
+        #expect(used.count > 20)
+        #expect(used.subtracting(StoreText.table.keys) == [])
+    }
+}
