@@ -19,6 +19,7 @@ def main():
     parser.add_argument("--chat", default=os.path.join(root, ".build/debug/chat"))
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--entries", type=int, default=150, help="entries piped in per iteration")
+    parser.add_argument("--min-delay", type=float, default=0.2, help="shortest wait before the kill, in seconds")
     parser.add_argument("--max-delay", type=float, default=1.2, help="longest wait before the kill, in seconds")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -51,7 +52,7 @@ def main():
 
         reader, feeder = threading.Thread(target=read), threading.Thread(target=feed)
         reader.start(); feeder.start()
-        time.sleep(rng.uniform(0, args.max_delay))
+        time.sleep(rng.uniform(args.min_delay, args.max_delay))
         with lock:
             process.send_signal(signal.SIGKILL)
             counted = confirmed  # only what was printed before the kill counts as confirmed
