@@ -30,14 +30,29 @@ public final class Store: JournalStore, @unchecked Sendable {
             // Deleted text is overwritten, for `chat forget`.
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
-        do {
-            writer = try DatabasePool(path: path, configuration: configuration)
-            try StoreSchema.migrate(writer)
-        } catch {
-            throw StoreError.wrap(error, path: path, doing: "open the database")
-        }
+        writer = try Self.open(path: path, configuration: configuration)
         StoreFiles.tighten(database: path)
         self.path = path
+    }
+
+    /// Opens the pool and migrates, trying again for a while when another program holds a lock.
+    ///
+    /// SQLite's busy handler doesn't cover every case while a new database is switched to WAL or its
+    /// shared memory is set up, so a second program starting at that moment can see SQLITE_BUSY at once.
+    private static func open(path: String, configuration: Configuration) throws(StoreError) -> DatabasePool {
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try StoreSchema.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && attempt < 100 {
+                attempt += 1
+                usleep(UInt32(20_000 + 1_000 * attempt))  // about 7 s in all
+            } catch {
+                throw StoreError.wrap(error, path: path, doing: "open the database")
+            }
+        }
     }
 
     /// A store kept in memory only: used for piped runs that didn't ask to save, and for transcripts.
