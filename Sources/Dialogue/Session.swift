@@ -62,6 +62,7 @@ public final class Session {
 
     /// Answers one line of input.
     public func respond(to input: String) -> Reply {
+        recalledCache = nil  // another window may have saved since the last line
         var reply = Reply()
         handle(Self.clean(input), &reply)
         reply.flow = active?.flow.id.value

@@ -13,6 +13,8 @@ public final class Store: JournalStore, @unchecked Sendable {
     /// The database file, or nil for a store kept in memory.
     public let path: String?
     let writer: any DatabaseWriter
+    /// A connection that waits only briefly for locks, for what must never delay a reply.
+    private var quickWriter: DatabaseQueue?
 
     /// Opens the database in `folder`, creating the folder (0700) and the file (0600) when missing,
     /// and brings its tables up to date.
@@ -155,9 +157,28 @@ public final class Store: JournalStore, @unchecked Sendable {
     }
 
     /// Records that the safety screen raised a line to `tier`: the time and the tier, never the text.
+    ///
+    /// It runs before the crisis lines are shown, so it waits at most a quarter of a second for
+    /// another program's write to finish, and gives up rather than delay them.
     public func noteSafety(tier: String, date: String) throws(StoreError) {
-        try write("note a crisis event") { db in
-            try db.execute(sql: "INSERT INTO crisis_event (date, tier) VALUES (?, ?)", arguments: [date, tier])
+        let quick: any DatabaseWriter
+        if let path {
+            if quickWriter == nil {
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(0.25)
+                quickWriter = try? DatabaseQueue(path: path, configuration: configuration)
+            }
+            guard let quickWriter else { throw StoreError("could not open the database", path: path, fix: StoreError.fixHint) }
+            quick = quickWriter
+        } else {
+            quick = writer
+        }
+        do {
+            try quick.write { db in
+                try db.execute(sql: "INSERT INTO crisis_event (date, tier) VALUES (?, ?)", arguments: [date, tier])
+            }
+        } catch {
+            throw StoreError.wrap(error, path: where_, doing: "note a crisis event")
         }
     }
 
