@@ -64,7 +64,9 @@ public final class Session {
     public func respond(to input: String) -> Reply {
         recalledCache = nil  // another window may have saved since the last line
         var reply = Reply()
-        handle(Self.clean(input), &reply)
+        let text = Self.clean(input), before = active?.flow.id.value
+        handle(text, &reply)
+        moodCheck.finish(was: before, now: active?.flow.id.value, reply: &reply, command: Command.match(text) != nil)
         reply.flow = active?.flow.id.value
         reply.step = active?.step
         return reply
@@ -98,7 +100,21 @@ public final class Session {
             }
             return
         }
-        if let command = Command.match(text) {
+        let command = Command.match(text)
+        if let waiting = moodCheck.waiting {
+            // "skip" (and stop, after an exercise) skips the rating; stop before one leaves it unstarted.
+            let skips = Normalizer.words(text).first == "skip"
+            switch (command, waiting) {
+            case (nil, _), (.stop?, .after), (.stop?, .before) where skips:
+                answerMood(text, waiting, &reply)
+                return
+            case (.stop?, .before(let flow)):
+                active = Position(flow: flow, step: flow.start.value, variables: [:])
+            default: break
+            }
+            moodCheck.waiting = nil
+        }
+        if let command {
             run(command, &reply)
             return
         }
@@ -143,11 +159,17 @@ public final class Session {
 
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
         if !keepSuspended { suspended = nil }
+        moodCheck = MoodCheck()
         active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
 
-    private func start(_ flow: Flow, _ reply: inout Reply) {
+    private func start(_ flow: Flow, _ reply: inout Reply, askingMood: Bool = true) {
+        if askingMood, MoodCheck.applies(to: flow, recalled: recalled) {
+            moodCheck.waiting = .before(flow)
+            reply.lines = MoodCheck.lines("mood_before")
+            return
+        }
         suspended = nil
         active = Position(flow: flow, step: flow.start.value, variables: [:])
         run(from: flow.start.value, &reply)
@@ -364,6 +386,29 @@ public final class Session {
         }
     }
 
+    /// The rating before or after an exercise (``MoodCheck``): a number is saved, anything else skips it.
+    private func answerMood(_ text: String, _ waiting: MoodCheck.Waiting, _ reply: inout Reply) {
+        moodCheck.waiting = nil
+        let rating = Answer.rating(text).flatMap { (0...10).contains($0) ? $0 : nil }
+        switch waiting {
+        case .before(let flow):
+            if let rating, let problem = saveMood(rating, kind: Store.Kind.moodBefore, flow: flow.id.value) { reply.lines += problem }
+            start(flow, &reply, askingMood: false)
+            if rating != nil, active?.flow.id.value == flow.id.value { moodCheck.asked = flow.id.value }
+        case .after(let flow):
+            if let rating {
+                reply.lines = saveMood(rating, kind: Store.Kind.moodAfter, flow: flow) ?? MoodCheck.lines("mood_after_saved")
+            } else {
+                reply.lines = MoodCheck.lines("mood_after_skipped")
+            }
+        }
+    }
+
+    private func saveMood(_ rating: Int, kind: String, flow: String) -> [String]? {
+        guard let owner = library.flows[flow] ?? library.flows[FlowLibrary.crisisID] else { return nil }
+        return save(String(rating), kind: kind, flow: owner)
+    }
+
     /// Records a raised line's tier and time in the store: never its text.
     private func noteSafety(_ tier: SafetyTier) {
         try? journal?.noteSafety(tier.description, date: ISO8601DateFormatter().string(from: now()))
@@ -377,6 +422,7 @@ public final class Session {
         return values
     }
     private var recalledCache: [String: String]?
+    private var moodCheck = MoodCheck()
 
     private func render(_ text: String, _ variables: [String: String] = [:]) -> [String] {
         var all = builtInVariables

@@ -101,12 +101,14 @@ public final class Store: JournalStore, @unchecked Sendable {
         public static let mood = "mood"
         public static let moodBefore = "mood-before"
         public static let moodAfter = "mood-after"
+        /// `on` or `off`: ask for a rating before and after each exercise.
+        public static let moodCheck = "mood-check"
         /// `plan-1` ... `plan-6`: a step of the safety plan.
         public static func plan(_ step: Int) -> String { "plan-\(step)" }
 
         /// Every kind with a table of its own.
         public static let special: Set<String> = Set([selfCare, therapist, discussed, habit, habitStep, habitCheckIn, mood, moodBefore,
-                                                      moodAfter] + (1...6).map(plan))
+                                                      moodAfter, moodCheck] + (1...6).map(plan))
     }
 
     /// Saves what a flow step wrote, routed by its kind, in one committed transaction.
@@ -146,6 +148,9 @@ public final class Store: JournalStore, @unchecked Sendable {
                 let phase = kind == Kind.mood ? "check-in" : kind == Kind.moodBefore ? "before" : "after"
                 try db.execute(sql: "INSERT INTO mood_rating (date, flow, phase, rating) VALUES (?, ?, ?, ?)",
                                arguments: [date, flow, phase, rating])
+            case Kind.moodCheck:
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                               arguments: [MoodCheck.setting, text == "on" ? "on" : "off"])
             case let kind where kind.hasPrefix("plan-"):
                 guard let step = Int(kind.dropFirst(5)), (1...6).contains(step) else { return }
                 try db.execute(sql: "INSERT OR REPLACE INTO safety_plan (step, text, updated) VALUES (?, ?, ?)",

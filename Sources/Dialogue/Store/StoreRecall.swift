@@ -9,11 +9,12 @@
 /// | `recent_journal`, `journal_count` | the last five journal entries, with their dates |
 /// | `plan_1` ... `plan_6`, `has_safety_plan`, `safety_plan_steps` | the safety plan's steps |
 /// | `habit`, `habit_step`, `has_habit` | the latest habit and the step chosen for it |
+/// | `mood_check` | `on` when a rating is asked before and after each exercise |
 public enum StoreRecall {
     /// Every variable ``values(_:)`` can set.
     public static let names: Set<String> = Set(["self_care_list", "self_care_count", "self_care_pick", "open_topics", "open_topics_count",
                                                 "recent_journal", "journal_count", "has_safety_plan", "safety_plan_steps", "habit",
-                                                "habit_step", "has_habit"] + (1...6).map { "plan_\($0)" })
+                                                "habit_step", "has_habit", "mood_check"] + (1...6).map { "plan_\($0)" })
 
     /// Every variable, read in one go.
     public static func values(_ store: Store) throws(StoreError) -> [String: String] {
@@ -36,6 +37,7 @@ public enum StoreRecall {
         for step in 1...6 { values["plan_\(step)"] = plan[step] ?? "" }
         values["has_safety_plan"] = plan.isEmpty ? "" : "yes"
         values["safety_plan_steps"] = String(plan.count)
+        if let setting = try store.setting(MoodCheck.setting) { values[MoodCheck.setting] = setting }
         if let habit = try store.habits().last {
             values["habit"] = habit.name
             values["habit_step"] = habit.step

@@ -138,3 +138,31 @@ struct StoreTextTests {
         #expect(used.subtracting(StoreText.table.keys) == [])
     }
 }
+
+@Suite("Mood summary")
+struct MoodSummaryTests {
+    static func rating(_ flow: String, _ phase: String, _ value: Int) -> MoodRating {
+        MoodRating(date: "2026-12-01T10:00:00Z", flow: flow, phase: phase, rating: value)
+    }
+
+    @Test("before and after pair up per exercise; a before without its after is left out")
+    func averages() {
+        let summary = MoodSummary([
+            Self.rating("journal", "before", 3), Self.rating("journal", "after", 6),
+            Self.rating("mood", "check-in", 5),
+            Self.rating("journal", "before", 5), Self.rating("journal", "after", 6),
+            Self.rating("breathing", "before", 2),
+        ])
+        #expect(summary.exercises == [MoodSummary.Exercise(flow: "journal", before: 4, after: 6, count: 2)])
+        #expect(summary.sparkline(plain: true) == "365562")
+        #expect(MoodSummary.bar(3, plain: true) == "###.......")
+    }
+
+    @Test("a session with the check-in turned on saves the rating before and after an exercise")
+    func session() throws {
+        let store = Store()
+        let session = Shipped.session(journal: store)
+        for line in ["mood check-in", "5", "yes", "I'd like to journal", "3", "a long day", "no", "7"] { _ = session.respond(to: line) }
+        #expect(try store.moods().map { "\($0.phase) \($0.flow) \($0.rating)" } == ["check-in mood 5", "before journal 3", "after journal 7"])
+    }
+}
