@@ -8,7 +8,7 @@ struct StoreCommandTests {
     static func folder() throws -> String {
         let folder = Repository.temporaryFolder() + "/data"
         _ = try ChatBinary.run(["--data-dir", folder, "--region", "GB"], lines: [
-            "mood check-in", "4",
+            "mood check-in", "4", "no",
             "note something for my therapist", "sleeping badly", "no",
             "safety plan", "not sleeping", "music", "the park", "Sam", "none", "go where people are",
             "journal", "a *quiet* evening", "no",
