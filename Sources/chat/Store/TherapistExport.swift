@@ -105,7 +105,8 @@ struct TherapistExport {
                 for exercise in exercises {
                     out += "- " + StoreText.text("mood_helped_row", [
                         "exercise": exercise.flow, "before": String(format: "%.1f", exercise.before),
-                        "after": String(format: "%.1f", exercise.after), "count": String(exercise.count),
+                        "after": String(format: "%.1f", exercise.after),
+                    "times": exercise.count == 1 ? StoreText.text("mood_once") : StoreText.text("mood_times", ["count": String(exercise.count)]),
                     ]) + "\n"
                 }
             }
