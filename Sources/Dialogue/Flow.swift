@@ -29,6 +29,9 @@ public struct Flow: Sendable {
     public var stepOrder: [String]
     /// The file the flow came from.
     public var path: String
+    /// Whether the optional mood rating may be asked before and after it (`mood-check: false` in
+    /// the file for exercises someone may need at once, such as breathing through panic).
+    public var asksMood: Bool = true
 
     public init(id: Located<String>, title: String, summary: String? = nil, showInMenu: Bool = true, order: Int = 100,
                 triggers: [Located<String>] = [], examples: [Located<String>] = [],
@@ -163,12 +166,14 @@ extension Flow: Archivable {
         archive.write(start)
         archive.write(stepOrder.map { steps[$0]! })
         archive.write(path)
+        archive.write(asksMood)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try archive.read(), title: try archive.read(), summary: try archive.read(), showInMenu: try archive.read(),
                   order: try archive.read(), triggers: try archive.read(), examples: try archive.read(),
                   counterexamples: try archive.read(), start: try archive.read(), steps: try archive.read(), path: try archive.read())
+        asksMood = try archive.read()
     }
 }
 

@@ -5,7 +5,8 @@ import Yams
 /// Structural problems (wrong types, unknown keys, missing keys) stop the file with one
 /// diagnostic; semantic checks across steps live in ``FlowValidator``.
 public enum FlowLoader {
-    static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps"]
+    static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps",
+                           "mood-check"]
     static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "kind", "reprompt",
                            "next", "end", "resume"]
 
@@ -51,7 +52,7 @@ public enum FlowLoader {
         if steps.isEmpty {
             throw doc.error(stepsNode, "F005", "a flow needs at least one step", hint: "add a step with `say:`")
         }
-        return Flow(
+        var flow = Flow(
             id: Located(id, at: doc.position(of: idNode)), title: title,
             summary: try value("summary").map { node throws(Diagnostic) in try doc.string(node, what: "summary") },
             showInMenu: try value("menu").map { node throws(Diagnostic) in try doc.bool(node, what: "menu") } ?? true,
@@ -62,6 +63,8 @@ public enum FlowLoader {
                 return number
             } ?? 100,
             triggers: triggers, examples: examples, counterexamples: counter, start: start, steps: steps, path: doc.path)
+        if let node = value("mood-check") { flow.asksMood = try doc.bool(node, what: "mood-check") }
+        return flow
     }
 
     static func located(_ doc: YAMLDocument, _ node: Node, what: String, allowEmptyList: Bool = true) throws(Diagnostic) -> [Located<String>] {

@@ -39,7 +39,7 @@ day "2026-11-29 23:40:00" "I want to cut down on drinking" "skip" "alcohol" "no 
 day "2026-11-30 19:15:00" "journal" "5" "Quiet day. Walked to the river after work." "no" "6" \
     "habits" "skip" "partly" "yes" "mood check-in" "6" "yes"
 day "2026-12-01 18:00:00" "my next session" "skip" "2" "1" "self care" "skip" "1" \
-    "slow breathing" "4" "yes" "done" "no" "6"
+    "slow breathing" "yes" "done" "no"
 day "2026-12-02 21:45:00" "mood check-in" "7" "yes" "two good things" "5" "the sun came out at lunch" "I sat outside for ten minutes" \
     "Sam called" "it reminded me people care" "7"
 
