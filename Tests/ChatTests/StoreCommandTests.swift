@@ -103,3 +103,19 @@ struct StoreCommandTests {
         }
     }
 }
+
+@Suite("chat forget and the line history")
+struct ForgetHistoryTests {
+    @Test("without --data-dir, forget also deletes the line history")
+    func history() throws {
+        let data = Repository.temporaryFolder(), state = Repository.temporaryFolder()
+        _ = try ChatBinary.run(["--save"], lines: ["journal", "private words", "no"], environment: ["XDG_DATA_HOME": data])
+        try FileManager.default.createDirectory(atPath: state + "/between", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: state + "/between/history", contents: Data("_HiStOrY_V2_\nprivate words\n".utf8))
+        let environment = ["XDG_DATA_HOME": data, "XDG_STATE_HOME": state]
+        let outcome = try ChatBinary.run(["forget"], lines: ["forget"], environment: environment)
+        #expect(outcome.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: state + "/between/history"))
+        #expect(try ChatBinary.run(["journal"], environment: environment).stdout == "Your journal has no entries yet.\n")
+    }
+}

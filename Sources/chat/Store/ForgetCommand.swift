@@ -9,7 +9,8 @@ struct ForgetCommand: ParsableCommand {
         abstract: "Delete everything chat has saved, after you type forget to confirm.",
         discussion: """
             Deletes your journal, mood ratings, self-care list, therapist topics, habits, safety plan \
-            and the record of hard moments, and an old journal.jsonl.imported. It can't be undone. \
+            and the record of hard moments, and an old journal.jsonl.imported; without --data-dir, \
+            also the line history in $XDG_STATE_HOME/between. It can't be undone. \
             The confirmation is read from standard input, so `echo forget | chat forget` works in a script.
             """)
 
@@ -20,8 +21,10 @@ struct ForgetCommand: ParsableCommand {
         let imported = data.folder + "/" + JournalImport.fileName + ".imported"
         let store = try data.openExisting()
         let hasImported = access(imported, F_OK) == 0
+        // The history holds lines as they were typed: with the default folder, it goes too.
+        let history = data.dataDir == nil && access(Paths.history, F_OK) == 0 ? Paths.history : nil
         let shown = store?.path ?? data.folder
-        guard store != nil || hasImported else {
+        guard store != nil || hasImported || history != nil else {
             try Output.checked(StoreText.text("forget_nothing", ["path": shown]) + "\n")
             return
         }
@@ -37,8 +40,8 @@ struct ForgetCommand: ParsableCommand {
             Output.error("chat: \(error)\n")
             throw ExitCode(74)
         }
-        if hasImported, unlink(imported) != 0 {
-            Output.error("chat: \(imported): could not delete it (\(String(cString: strerror(errno)))). Delete it yourself with rm.\n")
+        for file in [hasImported ? imported : nil, history].compactMap({ $0 }) where unlink(file) != 0 {
+            Output.error("chat: \(file): could not delete it (\(String(cString: strerror(errno)))). Delete it yourself with rm.\n")
             throw ExitCode(74)
         }
         try Output.checked(StoreText.text("forget_done", ["path": shown]) + "\n")
