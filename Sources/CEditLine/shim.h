@@ -80,6 +80,27 @@ static inline void ce_install_sigint(void (*handler)(int)) {
     action.sa_flags = 0;
     sigaction(SIGINT, &action, NULL);
 }
+/// The editor told of window size changes; a resize of any other editor is ignored.
+static EditLine *ce_resize_editor = NULL;
+static inline void ce_on_sigwinch(int signo) {
+    (void)signo;
+    // What libedit's own handler does for SIGWINCH with EL_SIGNAL, which we can't use: it also
+    // takes over SIGINT, so Ctrl-C would end the program instead of clearing the line.
+    if (ce_resize_editor) el_resize(ce_resize_editor);
+}
+/// Re-reads the window size for `el` on each SIGWINCH. SA_RESTART keeps a read going, so a
+/// resize never looks like Ctrl-C.
+static inline void ce_install_sigwinch(EditLine *el) {
+    ce_resize_editor = el;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = ce_on_sigwinch;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGWINCH, &action, NULL);
+}
+static inline void ce_resize(EditLine *el) { el_resize(el); }
+
 /// The terminal's width in columns, or 0 when standard output is not a terminal.
 static inline int ce_terminal_width(void) {
     struct winsize size;

@@ -31,9 +31,11 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// `path:line:col: error: message [CODE]`, then the hint on its own line.
+    /// Control characters quoted from a file are written as `U+XXXX`, so a message never
+    /// drives the terminal.
     public var description: String {
-        var text = "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(code)]"
-        if let hint { text += "\n  hint: \(hint)" }
+        var text = "\(FlowText.visible(path)):\(line):\(column): \(severity.rawValue): \(FlowText.visible(message)) [\(code)]"
+        if let hint { text += "\n  hint: \(FlowText.visible(hint))" }
         return text
     }
 }

@@ -81,7 +81,7 @@ public struct FlowLibrary: Sendable {
             var model = SafetyModel.builtIn
             if let scripts = sources.scripts, FileManager.default.fileExists(atPath: scripts + "/safety/model.txt") {
                 do throws(SafetyModelError) { model = try SafetyModel.load(path: scripts + "/safety/model.txt") } catch {
-                    let warning = Diagnostic(path: error.path, line: error.line, column: 1, severity: .warning, code: "S006",
+                    let warning = Diagnostic(path: error.path, line: error.line, column: 1, severity: .warning, code: "S009",
                                              message: error.message + "; the compiled-in safety model is used instead", hint: error.hint)
                     problem = problem ?? warning
                 }
@@ -124,9 +124,16 @@ public struct FlowLibrary: Sendable {
         // Flows: shipped, then the person's own.
         var loaded: [String: Flow] = [:]
         var loadOrder: [String] = []  // shipped files first, then the person's own
+        for folder in sources.flowFolders {
+            if let problem = Self.folderProblem(folder) { diagnostics.append(problem) }
+        }
+        for folder in sources.userFolders {
+            if let problem = Self.folderProblem(folder) { diagnostics.append(Self.warning(problem, "none of your flows there are loaded")) }
+        }
         for path in sources.flowFolders.flatMap(Self.yamlFiles) + sources.flowFiles {
             do {
-                let flow = try FlowLoader.load(path: path)
+                let (flow, warnings) = try FlowLoader.loadReporting(path: path)
+                diagnostics += warnings
                 if let existing = loaded[flow.id.value] {
                     diagnostics.append(Diagnostic(at: flow.id.position, code: "F015",
                                                   message: "duplicate flow id '\(flow.id.value)'; this file is skipped",
@@ -142,7 +149,8 @@ public struct FlowLibrary: Sendable {
         for folder in sources.userFolders {
             for path in Self.yamlFiles(in: folder) {
                 do {
-                    let flow = try FlowLoader.load(path: path)
+                    let (flow, warnings) = try FlowLoader.loadReporting(path: path)
+                    diagnostics += warnings
                     if flow.id.value == Self.crisisID {
                         diagnostics.append(Diagnostic(at: flow.id.position, severity: .warning, code: "F030",
                                                       message: "a user flow can't replace the crisis flow; this file is skipped",
@@ -257,6 +265,19 @@ public struct FlowLibrary: Sendable {
         let files = names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && $0 != "concepts.yaml" }
         // Each name is split once, then sorted by its pieces: flow2 before flow10.
         return files.map { ($0, naturalKey($0)) }.sorted { naturalLess($0.1, $1.1, $0.0, $1.0) }.map { folder + "/" + $0.0 }
+    }
+
+    /// Why `folder` can't be listed, when it exists and yet can't be (no permission, not a folder);
+    /// nil when it can, or when there is nothing there at all.
+    public static func folderProblem(_ folder: String) -> Diagnostic? {
+        guard access(folder, F_OK) == 0 else { return nil }
+        if let directory = opendir(folder) {
+            closedir(directory)
+            return nil
+        }
+        let reason = String(cString: strerror(errno))
+        return Diagnostic(path: folder, line: 1, column: 1, code: "F000", message: "can't read the flows folder: \(reason)",
+                          hint: "check that it is a folder you may read (ls -ld '\(folder)')")
     }
 
     /// A name cut into runs of digits (as numbers) and of other characters.

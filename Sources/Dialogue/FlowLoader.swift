@@ -10,14 +10,30 @@ public enum FlowLoader {
     static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "kind", "reprompt",
                            "next", "end", "resume"]
 
+    /// Most steps in one flow.
+    public static let maximumSteps = 1_000
+
     /// Loads the flow file at `path`.
     public static func load(path: String) throws(Diagnostic) -> Flow {
-        try read(YAMLDocument(contentsOf: path))
+        try loadReporting(path: path).flow
+    }
+
+    /// Loads the flow file at `path`, with warnings about what was changed on the way in (control
+    /// characters removed from its text, `F033`).
+    public static func loadReporting(path: String) throws(Diagnostic) -> (flow: Flow, warnings: [Diagnostic]) {
+        let doc = try YAMLDocument(contentsOf: path, limits: .flow)
+        return (try read(doc), doc.notes.warnings)
     }
 
     /// Loads a flow from YAML text, reporting positions against `path`.
     public static func load(text: String, path: String) throws(Diagnostic) -> Flow {
-        try read(YAMLDocument(path: path, text: text))
+        try loadReporting(text: text, path: path).flow
+    }
+
+    /// Loads a flow from YAML text, with warnings as ``loadReporting(path:)`` gives them.
+    public static func loadReporting(text: String, path: String) throws(Diagnostic) -> (flow: Flow, warnings: [Diagnostic]) {
+        let doc = try YAMLDocument(path: path, text: text, limits: .flow)
+        return (try read(doc), doc.notes.warnings)
     }
 
     static func read(_ doc: YAMLDocument) throws(Diagnostic) -> Flow {
@@ -37,7 +53,7 @@ public enum FlowLoader {
             throw doc.error(idNode, "F006", "flow id '\(id)' must be lower case letters, digits and dashes",
                             hint: "for example `id: two-good-things`")
         }
-        let title = try doc.string(try required("title", hint: "add `title: A short name people will see`"), what: "title")
+        let title = try doc.text(try required("title", hint: "add `title: A short name people will see`"), what: "title")
         let triggersNode = try required("triggers", hint: "add `triggers:` with a list of patterns, or `triggers: []`")
         let triggers = try located(doc, triggersNode, what: "triggers", allowEmptyList: true)
         let examples = try value("examples").map { node throws(Diagnostic) in try located(doc, node, what: "examples") } ?? []
@@ -46,7 +62,12 @@ public enum FlowLoader {
         let start = Located(try doc.string(startNode, what: "start"), at: doc.position(of: startNode))
         let stepsNode = try required("steps", hint: "add `steps:` with at least one step")
         var steps: [Step] = []
-        for pair in try doc.mapping(stepsNode, what: "steps") {
+        let stepPairs = try doc.mapping(stepsNode, what: "steps")
+        if stepPairs.count > maximumSteps {
+            throw doc.error(stepsNode, "F031", "the flow has \(stepPairs.count) steps; the most allowed is \(maximumSteps)",
+                            hint: "split it into several flows")
+        }
+        for pair in stepPairs {
             steps.append(try step(doc, id: pair.key, keyNode: pair.keyNode, node: pair.value))
         }
         if steps.isEmpty {
@@ -54,7 +75,7 @@ public enum FlowLoader {
         }
         var flow = Flow(
             id: Located(id, at: doc.position(of: idNode)), title: title,
-            summary: try value("summary").map { node throws(Diagnostic) in try doc.string(node, what: "summary") },
+            summary: try value("summary").map { node throws(Diagnostic) in try doc.text(node, what: "summary") },
             showInMenu: try value("menu").map { node throws(Diagnostic) in try doc.bool(node, what: "menu") } ?? true,
             order: try value("order").map { node throws(Diagnostic) in
                 guard let number = Int(try doc.string(node, what: "order")) else {
@@ -67,9 +88,11 @@ public enum FlowLoader {
         return flow
     }
 
-    static func located(_ doc: YAMLDocument, _ node: Node, what: String, allowEmptyList: Bool = true) throws(Diagnostic) -> [Located<String>] {
+    /// A text or list of texts with their positions; `shown` texts are cleaned for the terminal.
+    static func located(_ doc: YAMLDocument, _ node: Node, what: String, allowEmptyList: Bool = true,
+                        shown: Bool = false) throws(Diagnostic) -> [Located<String>] {
         if case .scalar(let scalar) = node, scalar.string.isEmpty, allowEmptyList { return [] }
-        return try doc.strings(node, what: what).map { Located($0.0, at: doc.position(of: $0.1)) }
+        return try (shown ? doc.texts(node, what: what) : doc.strings(node, what: what)).map { Located($0.0, at: doc.position(of: $0.1)) }
     }
 
     static func step(_ doc: YAMLDocument, id: String, keyNode: Node, node: Node) throws(Diagnostic) -> Step {
@@ -81,7 +104,7 @@ public enum FlowLoader {
             return Located(try doc.string(node, what: "'\(key)' in step '\(id)'"), at: doc.position(of: node))
         }
         var step = Step(id: id, position: doc.position(of: keyNode))
-        if let say = value("say") { step.say = try located(doc, say, what: "say", allowEmptyList: false) }
+        if let say = value("say") { step.say = try located(doc, say, what: "say", allowEmptyList: false, shown: true) }
         var expectations: [Step.Expectation] = []
         if let variable = try name("capture") { expectations.append(.capture(variable)) }
         if let variable = try name("scale") { expectations.append(.scale(variable)) }
@@ -110,7 +133,7 @@ public enum FlowLoader {
                 let patterns = try fields.first(where: { $0.key == "match" }).map { pair throws(Diagnostic) in
                     try located(doc, pair.value, what: "match")
                 } ?? []
-                list.append(Step.Choice(label: try doc.string(label.value, what: "label"), patterns: patterns,
+                list.append(Step.Choice(label: try doc.text(label.value, what: "label"), patterns: patterns,
                                         next: Located(try doc.string(next.value, what: "next"), at: doc.position(of: next.value)),
                                         position: doc.position(of: item)))
             }
@@ -158,7 +181,7 @@ public enum FlowLoader {
             }
             step.classify = Step.Classify(text: try field("text"), list: try field("list"), into: try field("into"))
         }
-        step.journal = try name("journal")
+        step.journal = try value("journal").map { node throws(Diagnostic) in Located(try doc.text(node, what: "journal"), at: doc.position(of: node)) }
         if let kind = try name("kind") {
             guard step.journal != nil else {
                 throw Diagnostic(at: kind.position, code: "F007", message: "step '\(id)' has 'kind' but nothing to save",
@@ -170,7 +193,7 @@ public enum FlowLoader {
             }
             step.kind = kind.value
         }
-        step.reprompt = try name("reprompt")?.value
+        step.reprompt = try value("reprompt").map { node throws(Diagnostic) in try doc.text(node, what: "reprompt") }
         step.next = try name("next")
         if let end = value("end") { step.ends = try doc.bool(end, what: "end") }
         if let resume = value("resume") { step.resumes = try doc.bool(resume, what: "resume") }

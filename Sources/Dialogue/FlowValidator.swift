@@ -27,7 +27,10 @@ public enum FlowValidator {
             let step = flow.steps[id]!
             for target in step.targets where flow.steps[target.value] == nil { unknown(target, "step '\(id)'") }
             if let branch = step.branch {
-                if branch.last?.condition != nil {
+                if branch.isEmpty {
+                    problems.append(Diagnostic(at: step.position, code: "F013", message: "branch in step '\(id)' has no rules",
+                                               hint: "write at least `branch: [{else: STEP}]`, or use `next:` instead"))
+                } else if branch.last?.condition != nil {
                     problems.append(Diagnostic(at: step.position, code: "F013", message: "branch in step '\(id)' has no 'else'",
                                                hint: "end the branch with `- else: STEP` so there is always a way on"))
                 }
@@ -101,43 +104,60 @@ public enum FlowValidator {
             problems.append(Diagnostic(at: flow.steps[id]!.position, code: "F012", message: "step '\(id)' can never be reached",
                                        hint: "lead to it with `next:` from another step, or remove it"))
         }
-        // A way out: some path reaches a step that ends the flow.
+        // A way out: some path reaches a step that ends the flow. Walked backwards from the ends,
+        // each step once.
+        var comesFrom: [String: [String]] = [:]
+        for id in flow.stepOrder {
+            for target in flow.steps[id]!.targets { comesFrom[target.value, default: []].append(id) }
+        }
         var canEnd: Set<String> = Set(flow.stepOrder.filter { isEnd(flow.steps[$0]!) })
-        var changed = true
-        while changed {
-            changed = false
-            for id in flow.stepOrder where !canEnd.contains(id) {
-                if flow.steps[id]!.targets.contains(where: { canEnd.contains($0.value) }) {
-                    canEnd.insert(id)
-                    changed = true
-                }
-            }
+        var back = Array(canEnd)
+        while let id = back.popLast() {
+            for source in comesFrom[id] ?? [] where canEnd.insert(source).inserted { back.append(source) }
         }
         for id in flow.stepOrder where reached.contains(id) && !canEnd.contains(id) {
             problems.append(Diagnostic(at: flow.steps[id]!.position, code: "F013", message: "step '\(id)' has no way out: no path from it ends the flow",
                                        hint: "add `end: true` to a step on the loop, or a `no:` that leaves it"))
         }
         // Loops made only of steps that don't wait (plain steps and branches) would spin forever.
-        let moving = flow.stepOrder.filter { reached.contains($0) && flow.steps[$0]!.expectation == nil && !flow.steps[$0]!.ends }
-        var state: [String: Int] = [:]  // 1 = on the current path, 2 = done
-        func visit(_ id: String) -> String? {
-            state[id] = 1
-            for target in flow.steps[id]!.targets.map(\.value) where moving.contains(target) {
-                if state[target] == 1 { return target }
-                if state[target] == nil, let loop = visit(target) { return loop }
-            }
-            state[id] = 2
-            return nil
-        }
-        for id in moving where state[id] == nil {
-            if let loop = visit(id) {
-                problems.append(Diagnostic(at: flow.steps[loop]!.position, code: "F025",
-                                           message: "steps loop back to '\(loop)' without waiting for an answer",
-                                           hint: "add a question (capture, yesno, choices) somewhere on the loop"))
-                break
-            }
+        if let loop = firstLoop(flow, through: flow.stepOrder.filter {
+            reached.contains($0) && flow.steps[$0]!.expectation == nil && !flow.steps[$0]!.ends
+        }) {
+            problems.append(Diagnostic(at: flow.steps[loop]!.position, code: "F025",
+                                       message: "steps loop back to '\(loop)' without waiting for an answer",
+                                       hint: "add a question (capture, yesno, choices) somewhere on the loop"))
         }
         return problems
+    }
+
+    /// The first step, in depth-first order from `moving`, that a path made only of `moving`
+    /// steps leads back to. The walk keeps its own stack, so a chain of any length is safe.
+    static func firstLoop(_ flow: Flow, through moving: [String]) -> String? {
+        let members = Set(moving)
+        var onPath: Set<String> = []
+        var done: Set<String> = []
+        for root in moving where !done.contains(root) {
+            // Each frame is a step and how many of its targets have been looked at.
+            var stack: [(id: String, targets: [String], next: Int)] = []
+            func push(_ id: String) {
+                onPath.insert(id)
+                stack.append((id, flow.steps[id]!.targets.map(\.value).filter(members.contains), 0))
+            }
+            push(root)
+            while let top = stack.last {
+                guard top.next < top.targets.count else {
+                    onPath.remove(top.id)
+                    done.insert(top.id)
+                    stack.removeLast()
+                    continue
+                }
+                let target = top.targets[top.next]
+                stack[stack.count - 1].next += 1
+                if onPath.contains(target) { return target }
+                if !done.contains(target) { push(target) }
+            }
+        }
+        return nil
     }
 
     static func isEnd(_ step: Step) -> Bool {
@@ -153,20 +173,24 @@ public enum FlowValidator {
         if flow.id.value == FlowLibrary.crisisID {
             for entry in crisisEntries where flow.steps[entry] != nil { incoming[entry] = builtInVariables }
         }
-        var changed = true
-        while changed {
-            changed = false
-            for id in flow.stepOrder {
-                let step = flow.steps[id]!
-                var out = incoming[id]!
-                out.formUnion(step.setsVariables.map(\.value))
-                for target in step.targets where flow.steps[target.value] != nil {
-                    // A classify step sets its variable before moving on; an answer sets it before the next step.
-                    let merged = incoming[target.value]!.intersection(out)
-                    if merged != incoming[target.value]! {
-                        incoming[target.value] = merged
-                        changed = true
-                    }
+        // A worklist: a step is looked at again only when what reaches it shrank, and each set
+        // can only shrink, so the walk is linear in the steps times the variables.
+        var pending = flow.stepOrder
+        var isPending = Set(pending)
+        var cursor = 0
+        while cursor < pending.count {
+            let id = pending[cursor]
+            cursor += 1
+            isPending.remove(id)
+            let step = flow.steps[id]!
+            var out = incoming[id]!
+            out.formUnion(step.setsVariables.map(\.value))
+            for target in step.targets where flow.steps[target.value] != nil {
+                // A classify step sets its variable before moving on; an answer sets it before the next step.
+                let merged = incoming[target.value]!.intersection(out)
+                if merged.count != incoming[target.value]!.count {
+                    incoming[target.value] = merged
+                    if isPending.insert(target.value).inserted { pending.append(target.value) }
                 }
             }
         }

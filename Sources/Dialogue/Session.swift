@@ -23,8 +23,12 @@ public final class Session {
     /// An exercise interrupted by a check-in, to go back to if the person is okay.
     private var suspended: Position?
     private var lastMenu: [String] = []
-    /// Every answer ever stored in a variable, oldest first, so tests can prove what was never kept.
+    /// The latest answers stored in variables (at most ``maximumRemembered``), oldest first, so
+    /// tests can prove what was never kept. Bounded, so a long pipe runs in constant memory.
     public private(set) var stored: [String] = []
+
+    /// How many answers ``stored`` keeps.
+    public static let maximumRemembered = 100
 
     /// Longest answer kept in a variable, in characters.
     public static let maximumAnswerLength = 2000
@@ -230,6 +234,7 @@ public final class Session {
             let value = String(text.prefix(Self.maximumAnswerLength))
             active?.variables[name.value] = value
             stored.append(value)
+            if stored.count > Self.maximumRemembered { stored.removeFirst(stored.count - Self.maximumRemembered) }
             next = step.next?.value
         case .scale(let name):
             if let rating = Answer.rating(text) {
@@ -340,7 +345,9 @@ public final class Session {
             }
             if let branch = step.branch {
                 let known = recalled.merging(position.variables) { _, flowValue in flowValue }
-                let target = branch.first { $0.condition?.value.evaluate(known) ?? true }!.next.value
+                // A branch with no rule that holds ends the flow; the linter reports it (F013).
+                guard let target = branch.first(where: { $0.condition?.value.evaluate(known) ?? true })?.next.value
+                else { break }
                 reply.taken.append(position.flow.id.value + "/" + current + ">" + target)
                 current = target
                 continue

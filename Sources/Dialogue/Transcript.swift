@@ -45,12 +45,14 @@ public struct Transcript: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(path: path, line: 1, column: 1, code: "T000", message: "can't read the transcript")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        // CRLF line endings are read as LF: in Swift "\r\n" is one Character, never equal to "\n".
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
         return path.hasSuffix(".convo.txt") ? try parseBotium(text, path: path) : try parse(text, path: path)
     }
 
     /// Parses the plain-text format.
     public static func parse(_ text: String, path: String) throws(Diagnostic) -> Transcript {
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
         var transcript = Transcript(path: path)
         var current: Case?
         func problem(_ line: Int, _ message: String, hint: String? = nil) -> Diagnostic {
@@ -152,7 +154,7 @@ public struct Transcript: Sendable {
     /// `*` is a wildcard, as in Botium's default matching.
     public static func parseBotium(_ text: String, path: String) throws(Diagnostic) -> Transcript {
         var transcript = Transcript(path: path)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let title = lines.first(where: { !$0.isEmpty }) else {
             throw Diagnostic(path: path, line: 1, column: 1, code: "T002", message: "the convo file is empty")
         }

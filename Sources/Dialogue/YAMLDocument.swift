@@ -8,10 +8,19 @@ import Yams
 struct YAMLDocument {
     let path: String
     let root: Node
+    /// Warnings found while reading values, such as control characters removed from text.
+    let notes = Notes()
 
-    /// Parses `text`; a syntax error becomes a diagnostic with the parser's line and column.
-    init(path: String, text: String) throws(Diagnostic) {
+    /// Where ``text(_:what:)`` leaves its warnings.
+    final class Notes {
+        var warnings: [Diagnostic] = []
+    }
+
+    /// Parses `text`; a syntax error becomes a diagnostic with the parser's line and column, and
+    /// a file past `limits` one diagnostic saying which limit.
+    init(path: String, text: String, limits: YAMLLimits = .data) throws(Diagnostic) {
         self.path = path
+        if let problem = limits.problem(in: text, path: path) { throw problem }
         do {
             // Every scalar stays text (no tag guessing). The encoding is given: Yams's default reads the
             // whole environment for each file, which was a fifth of the time spent loading flows.
@@ -30,7 +39,8 @@ struct YAMLDocument {
     }
 
     /// Reads and parses the file at `path`.
-    init(contentsOf path: String) throws(Diagnostic) {
+    init(contentsOf path: String, limits: YAMLLimits = .data) throws(Diagnostic) {
+        if let problem = limits.sizeProblem(path: path) { throw problem }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Diagnostic(path: path, line: 1, column: 1, code: "F000", message: "can't read the file",
                              hint: "check that it exists and that you may read it")
@@ -39,7 +49,7 @@ struct YAMLDocument {
             throw Diagnostic(path: path, line: 1, column: 1, code: "F001", message: "the file is not valid UTF-8",
                              hint: "save it as UTF-8 text")
         }
-        try self.init(path: path, text: text)
+        try self.init(path: path, text: text, limits: limits)
     }
 
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
@@ -88,6 +98,33 @@ struct YAMLDocument {
             throw error(node, "F003", "\(what) must be text", hint: "put it in quotes on one line")
         }
         return scalar.string
+    }
+
+    /// Text people will see: a scalar with its control characters removed, each removal noted as
+    /// a warning at the value (`F033`).
+    func text(_ node: Node, what: String) throws(Diagnostic) -> String {
+        let (clean, removed) = FlowText.neutralized(try string(node, what: what))
+        if !removed.isEmpty {
+            var seen: Set<Unicode.Scalar> = []
+            let names = removed.filter { seen.insert($0).inserted }.map(FlowText.name)
+            notes.warnings.append(error(node, "F033", "\(what) holds the control character\(names.count == 1 ? "" : "s") \(names.joined(separator: ", ")); \(names.count == 1 ? "it is" : "they are") removed",
+                                        hint: "remove \(names.count == 1 ? "it" : "them"): flow text is shown as plain text"))
+            notes.warnings[notes.warnings.count - 1].severity = .warning
+        }
+        return clean
+    }
+
+    /// Like ``strings(_:what:)``, for text people will see (see ``text(_:what:)``).
+    func texts(_ node: Node, what: String) throws(Diagnostic) -> [(String, Node)] {
+        switch node {
+        case .sequence(let sequence):
+            var out: [(String, Node)] = []
+            for item in sequence { out.append((try text(item, what: what), item)) }
+            return out
+        default:
+            _ = try strings(node, what: what)
+            return [(try text(node, what: what), node)]
+        }
     }
 
     /// A scalar or a list of scalars, as a list.

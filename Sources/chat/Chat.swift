@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `chat` command: talk (the default), and the tools for flow authors.
 @main
@@ -16,6 +17,8 @@ struct Chat: ParsableCommand {
     )
 
     static func main() {
+        // Every subcommand learns of a closed pipe from write's EPIPE and ends quietly (Output).
+        signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         LibraryPrefetch.start(arguments: arguments)
         main(arguments)

@@ -84,26 +84,28 @@ struct FlowGraph {
     func render(_ format: Graph.GraphFormat) -> String {
         switch format {
         case .dot:
-            var out = "digraph \"\(flow.id.value)\" {\n  label=\"\(escape(flow.title))\";\n  rankdir=TB;\n"
+            var out = "digraph \"\(escape(flow.id.value))\" {\n  label=\"\(escape(flow.title))\";\n  rankdir=TB;\n"
             out += "  node [shape=box, style=rounded];\n  start [shape=circle, label=\"\"];\n  end [shape=doublecircle, label=\"\"];\n"
             out += "  safety [shape=octagon, label=\"safety screen: crisis flow\"];\n"
             for id in flow.stepOrder {
                 let step = flow.steps[id]!
                 let text = step.say.first.map { Self.shorten($0.value) } ?? ""
-                out += "  \"\(id)\" [label=\"\(id)\\n\(escape(text))\"];\n"
+                out += "  \"\(escape(id))\" [label=\"\(escape(id))\\n\(escape(text))\"];\n"
             }
             for edge in edges {
-                out += "  \"\(edge.from)\" -> \"\(edge.to)\"" + (edge.label.map { " [label=\"\(escape($0))\"]" } ?? "") + ";\n"
+                out += "  \"\(escape(edge.from))\" -> \"\(escape(edge.to))\"" + (edge.label.map { " [label=\"\(escape($0))\"]" } ?? "") + ";\n"
             }
-            for id in waiting { out += "  \"\(id)\" -> safety [style=dashed, color=red];\n" }
+            for id in waiting { out += "  \"\(escape(id))\" -> safety [style=dashed, color=red];\n" }
             return out + "}\n"
         case .mermaid:
             var out = "flowchart TD\n  start((start))\n  end((end))\n  safety{{safety screen: crisis flow}}\n"
-            let ids = Dictionary(uniqueKeysWithValues: flow.stepOrder.enumerated().map { ($0.element, "s\($0.offset)") })
+            let ids = Dictionary(flow.stepOrder.enumerated().map { ($0.element, "s\($0.offset)") }, uniquingKeysWith: { first, _ in first })
             func node(_ id: String) -> String { ids[id] ?? id }
-            for id in flow.stepOrder { out += "  \(node(id))[\"\(id)\"]\n" }
+            // Mermaid has no escape for a quote inside a quoted label: it becomes an apostrophe.
+            func label(_ text: String) -> String { "\"" + FlowText.visible(text).replacingOccurrences(of: "\"", with: "'") + "\"" }
+            for id in flow.stepOrder { out += "  \(node(id))[\(label(id))]\n" }
             for edge in edges {
-                out += "  \(node(edge.from)) -->" + (edge.label.map { "|\"\($0.replacingOccurrences(of: "\"", with: "'"))\"|" } ?? "") + " \(node(edge.to))\n"
+                out += "  \(node(edge.from)) -->" + (edge.label.map { "|\(label($0))|" } ?? "") + " \(node(edge.to))\n"
             }
             for id in waiting { out += "  \(node(id)) -.-> safety\n" }
             return out
@@ -118,7 +120,9 @@ struct FlowGraph {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "..."
     }
 
+    /// `text` inside a dot string: quotes and backslashes escaped, newlines as spaces, control
+    /// characters written as U+XXXX.
     func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
+        FlowText.visible(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ")
     }
 }

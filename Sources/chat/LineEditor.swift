@@ -2,6 +2,9 @@ import CEditLine
 import Foundation
 
 /// Line editing in a terminal through libedit: editing keys, history, and tab completion.
+///
+/// A line goes into history only when the caller says so (``remember(_:)``), after the safety
+/// screen has read it: a line that raised a concern is never written to disk.
 final class LineEditor {
     /// What one read gave.
     enum Input {
@@ -17,7 +20,17 @@ final class LineEditor {
     private let historyPath: String?
     private let completions: () -> [String]
 
-    /// Opens the editor. `historyPath` is loaded now and saved after every line (mode 0600);
+    /// Key sequences terminals send for Home, End, Delete and word moves, which libedit's emacs
+    /// map doesn't know by default; unbound, they would insert `~` or `;5D`.
+    static let keyBindings: [(keys: String, function: String)] = [
+        ("\u{1B}[1~", "ed-move-to-beg"), ("\u{1B}[7~", "ed-move-to-beg"), ("\u{1B}[H", "ed-move-to-beg"), ("\u{1B}OH", "ed-move-to-beg"),
+        ("\u{1B}[4~", "ed-move-to-end"), ("\u{1B}[8~", "ed-move-to-end"), ("\u{1B}[F", "ed-move-to-end"), ("\u{1B}OF", "ed-move-to-end"),
+        ("\u{1B}[3~", "ed-delete-next-char"),
+        ("\u{1B}[1;5D", "ed-prev-word"), ("\u{1B}[1;3D", "ed-prev-word"), ("\u{1B}[5D", "ed-prev-word"), ("\u{1B}Od", "ed-prev-word"),
+        ("\u{1B}[1;5C", "em-next-word"), ("\u{1B}[1;3C", "em-next-word"), ("\u{1B}[5C", "em-next-word"), ("\u{1B}Oc", "em-next-word"),
+    ]
+
+    /// Opens the editor. `historyPath` is loaded now and saved after every remembered line (mode 0600);
     /// `completions` is asked for the words Tab completes.
     init(historyPath: String?, completions: @escaping () -> [String]) {
         ce_setlocale()
@@ -34,9 +47,11 @@ final class LineEditor {
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().complete()
         })
         ce_bind(editor, "^I", "chat-complete")
+        for binding in Self.keyBindings { ce_bind(editor, binding.keys, binding.function) }
         ce_source_default(editor)
         if let historyPath { _ = ce_history_load(history, historyPath) }
         ce_install_sigint({ _ in })
+        ce_install_sigwinch(editor)
     }
 
     deinit {
@@ -58,11 +73,14 @@ final class LineEditor {
         }
         var line = String(cString: pointer)
         if line.hasSuffix("\n") { line.removeLast() }
-        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            ce_history_enter(history, line)
-            saveHistory()
-        }
         return .line(line)
+    }
+
+    /// Adds `line` to the history and saves it. Call it only for lines the safety screen let pass.
+    func remember(_ line: String) {
+        guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+        ce_history_enter(history, line)
+        saveHistory()
     }
 
     private func saveHistory() {
@@ -77,26 +95,50 @@ final class LineEditor {
         }
     }
 
-    /// Completes the word before the cursor from the commands and exercises.
-    private func complete() -> UInt8 {
-        var buffer = [CChar](repeating: 0, count: 1024)
-        let length = ce_line_before_cursor(editor, &buffer, Int32(buffer.count))
-        let before = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let word = before.split(separator: " ", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        let candidates = completions().sorted().filter { $0.hasPrefix(word.lowercased()) }
-        guard !candidates.isEmpty else { return 6 }  // CC_ERROR: beep
+    /// What Tab does, given the text before the cursor.
+    enum Completion: Equatable {
+        /// Not at the start of the line, or nothing to add: Tab does nothing.
+        case none
+        /// No command or exercise starts that way: a beep.
+        case noMatch
+        case insert(String)
+        /// Several candidates share no longer prefix: they are listed.
+        case list([String])
+    }
+
+    /// Tab completes a command or exercise name only as the first word of the line, so it never
+    /// rewrites a sentence ("I want to he" stays as typed).
+    static func completion(before: String, among words: [String]) -> Completion {
+        let word = before.drop { $0 == " " }
+        guard !word.contains(" ") else { return .none }
+        let candidates = words.sorted().filter { $0.hasPrefix(word.lowercased()) }
+        guard !candidates.isEmpty else { return .noMatch }
         var common = candidates[0]
         for candidate in candidates.dropFirst() {
             while !candidate.hasPrefix(common) { common.removeLast() }
         }
         var addition = String(common.dropFirst(word.count))
         if candidates.count == 1 { addition += " " }
-        if addition.isEmpty {
+        return addition.isEmpty ? .list(candidates) : .insert(addition)
+    }
+
+    /// Completes the word before the cursor from the commands and exercises.
+    private func complete() -> UInt8 {
+        var buffer = [CChar](repeating: 0, count: 1024)
+        let length = ce_line_before_cursor(editor, &buffer, Int32(buffer.count))
+        let before = String(decoding: buffer.prefix(Int(length)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        switch Self.completion(before: before, among: completions()) {
+        case .none:
+            return 0  // CC_NORM: nothing happens
+        case .noMatch:
+            return 6  // CC_ERROR: beep
+        case .list(let candidates):
             Output.write("\n" + candidates.joined(separator: "  ") + "\n")
             return 8  // CC_REDISPLAY
+        case .insert(let addition):
+            _ = ce_insert(editor, addition)
+            return 4  // CC_REFRESH
         }
-        _ = ce_insert(editor, addition)
-        return 4  // CC_REFRESH
     }
 
     // The prompt lives in C memory that outlives each call, as libedit expects.

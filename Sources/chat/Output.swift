@@ -1,14 +1,30 @@
 import Foundation
 
-/// Writes to standard output and error; a closed pipe ends the program quietly.
+/// Writes to standard output and error.
+///
+/// When the reader of standard output has gone (`chat test | head -1`), the program ends quietly
+/// with status 0. Any other failure to write it (a full disk, `>/dev/full`) is an error: it is
+/// said on standard error and the program exits with ``writeFailure``, so lint errors and failed
+/// tests are never hidden behind a 0. A failure to write standard error is ignored: there is
+/// nowhere left to say it.
 enum Output {
+    /// The exit status when standard output can't be written (EX_IOERR).
+    static let writeFailure: Int32 = 74
+
     /// Writes `text` to standard output.
-    static func write(_ text: String) { write(text, to: 1) }
+    static func write(_ text: String) {
+        if let failure = write(text, to: 1) {
+            if failure == EPIPE { exit(0) }
+            _ = write("chat: can't write to standard output: \(String(cString: strerror(failure)))\n", to: 2)
+            exit(writeFailure)
+        }
+    }
 
     /// Writes `text` to standard error.
-    static func error(_ text: String) { write(text, to: 2) }
+    static func error(_ text: String) { _ = write(text, to: 2) }
 
-    private static func write(_ text: String, to fd: Int32) {
+    /// Writes all of `text`, or gives the errno that stopped it.
+    private static func write(_ text: String, to fd: Int32) -> Int32? {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -17,11 +33,11 @@ enum Output {
             }
             if written < 0 {
                 if errno == EINTR { continue }
-                exit(0)  // EPIPE or a closed descriptor: nobody is reading any more.
+                return errno
             }
             offset += written
         }
-        bytes.removeAll()
+        return nil
     }
 }
 

@@ -6,8 +6,9 @@ import Intents
 struct Renderer {
     let format: Talk.OutputFormat
     let style: Style
-    /// Wrap lines at word boundaries to this width; nil leaves them whole (pipes).
-    var width: Int?
+    /// The width to wrap lines at, at word boundaries, asked again for every reply so that a
+    /// resized window wraps at its new width; nil leaves lines whole (pipes).
+    var width: () -> Int? = { nil }
 
     func show(_ reply: Reply, input: String) {
         switch format {
@@ -20,7 +21,9 @@ struct Renderer {
 
     func show(_ lines: [String], urgent: Bool) {
         guard !lines.isEmpty else { return }
-        let wrapped = width.map { width in lines.flatMap { Self.wrap($0, width: width) } } ?? lines
+        // Control characters never reach the terminal, whatever a flow or a data file holds.
+        let safe = lines.map { FlowText.neutralized($0).text }
+        let wrapped = width().map { width in safe.flatMap { Self.wrap($0, width: width) } } ?? safe
         let text = wrapped.map { urgent ? style.urgent($0) : style.bot($0) }.joined(separator: "\n")
         Output.write(text + "\n")
     }

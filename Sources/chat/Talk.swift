@@ -79,9 +79,8 @@ struct Talk: ParsableCommand {
             started = session
             return session
         }
-        let columns = Int(ce_terminal_width())
-        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false),
-                                width: interactive && columns > 0 ? columns - 1 : nil)
+        let width: () -> Int? = interactive ? { Talk.terminalWidth() } : { nil }
+        let renderer = Renderer(format: format, style: interactive ? .forStandardOutput() : Style(enabled: false), width: width)
         if interactive {
             let editor = LineEditor(historyPath: noHistory ? nil : Paths.history) {
                 ["help", "menu", "stop", "quit", "crisis"] + loading.value.menuFlows.map(\.id.value)
@@ -89,16 +88,21 @@ struct Talk: ParsableCommand {
             let greetingRegion = CrisisDirectory.builtIn.region(regionCode)
             if let note = FirstRunNote.take(store.base, region: greetingRegion) { renderer.show(note, urgent: false) }
             renderer.show(Session.greeting(region: greetingRegion), urgent: false)
+            var interrupts = 0
             while true {
-                switch editor.read(prompt: "> ") {
+                let input = editor.read(prompt: "> ")
+                if case .interrupted = input { interrupts += 1 } else { interrupts = 0 }
+                switch input {
                 case .end:
                     Output.write("\n")
                     renderer.show(["Take care of yourself. You can come back any time."], urgent: false)
                     return
                 case .interrupted:
-                    continue
+                    if interrupts == Self.interruptsBeforeHint { renderer.show([Self.leavingHint], urgent: false) }
                 case .line(let line):
                     let reply = session().respond(to: line)
+                    // A line the screen raised to a concern or higher is never written to history.
+                    if Self.remembers(reply) { editor.remember(line) }
                     renderer.show(reply, input: line)
                     if reply.quit { return }
                 }
@@ -133,6 +137,23 @@ extension Talk {
             Output.error(StoreText.text("store_unavailable", ["reason": error.description]) + "\n")
             return UnavailableStore(error)
         }
+    }
+}
+
+extension Talk {
+    /// Ctrl-C presses in a row after which the way to leave is shown, once.
+    static let interruptsBeforeHint = 2
+
+    /// Shown after several Ctrl-C presses in a row: Ctrl-C only clears the line.
+    static let leavingHint = "Ctrl-C clears the line. To leave, type quit or press Ctrl-D."
+
+    /// Whether the line that got `reply` may go into history: only when the screen saw nothing.
+    static func remembers(_ reply: Reply) -> Bool { reply.safety < .concern }
+
+    /// The terminal's width less one column, read afresh each time (a window can be resized).
+    static func terminalWidth() -> Int? {
+        let columns = Int(ce_terminal_width())
+        return columns > 0 ? columns - 1 : nil
     }
 }
 

@@ -7,7 +7,8 @@ enum TranscriptUpdater {
         guard !transcript.path.hasSuffix(".convo.txt"),
               let text = FileManager.default.contents(atPath: transcript.path).map({ String(decoding: $0, as: UTF8.self) })
         else { return }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let crlf = text.contains("\r\n")  // written back with the endings it came with
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var replacements: [(range: ClosedRange<Int>, with: [String])] = []
         for (testCase, result) in zip(transcript.cases, results) where !result.passed {
             for (turn, actual) in zip(testCase.turns, result.actual) {
@@ -30,6 +31,6 @@ enum TranscriptUpdater {
             }
             lines.replaceSubrange((replacement.range.lowerBound - 1)...(replacement.range.upperBound - 1), with: replacement.with)
         }
-        try lines.joined(separator: "\n").write(toFile: transcript.path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: crlf ? "\r\n" : "\n").write(toFile: transcript.path, atomically: true, encoding: .utf8)
     }
 }

@@ -236,4 +236,88 @@ struct ChatTests {
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("USAGE:"))
     }
+
+    /// Runs `script` in bash with chat as `$CHAT`, giving its exit status and standard error.
+    func shell(_ script: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        process.environment = ["PATH": "/usr/bin:/bin", "CHAT": ChatBinary.path, "NO_COLOR": "1",
+                               "XDG_CACHE_HOME": Repository.temporaryFolder(), "XDG_CONFIG_HOME": Repository.temporaryFolder()]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var output = Data(), errors = Data()
+        DispatchQueue.global().async(group: group) { output = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errors = err.fileHandleForReading.readDataToEndOfFile() }
+        process.waitUntilExit()
+        group.wait()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    static let fixtures = Repository.root + "/Tests/Fixtures/"
+
+    @Test("a failure to write standard output is an error: lint errors and failed tests are never hidden behind 0")
+    func fullDisk() throws {
+        let lint = try shell("\"$CHAT\" lint '\(Self.fixtures)hostile-flows/empty-branch' >/dev/full")
+        #expect(lint.status == 74)
+        #expect(lint.stderr == "chat: can't write to standard output: No space left on device\n")
+        let test = try shell("\"$CHAT\" test '\(Self.fixtures)hostile-transcripts/fails.transcript' >/dev/full")
+        #expect(test.status == 74)
+        #expect(try shell("\"$CHAT\" --help >/dev/null").status == 0)
+    }
+
+    @Test("chat test | head -1 ends quietly with status 0, like the other subcommands")
+    func testIntoHead() throws {
+        let outcome = try shell("\"$CHAT\" test | head -1 >/dev/null; echo \"${PIPESTATUS[0]}\"")
+        #expect(outcome.stdout == "0\n")
+        #expect(outcome.stderr.isEmpty)
+        #expect(try shell("\"$CHAT\" lint | head -c 1 >/dev/null; echo \"${PIPESTATUS[0]}\"").stdout == "0\n")
+    }
+
+    @Test("chat test reads a transcript with CRLF line endings")
+    func crlfTranscript() throws {
+        let outcome = try ChatBinary.run(["test", Self.fixtures + "hostile-transcripts/crlf.transcript"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasSuffix("1 passed, 0 failed\n"))
+    }
+
+    @Test("chat graph escapes step ids, so quotes and backslashes in them still give valid dot")
+    func graphEscapes() throws {
+        let dot = try ChatBinary.run(["graph", "g", "--user-flows", Self.fixtures + "hostile-flows/graph-ids"])
+        #expect(dot.stdout.contains(#"  "a\"b" -> "c\\";"#))
+        #expect(dot.stdout.contains(#"  "c\\" [label="c\\\ny"];"#))
+        let mermaid = try ChatBinary.run(["graph", "g", "--format", "mermaid", "--user-flows", Self.fixtures + "hostile-flows/graph-ids"])
+        #expect(mermaid.stdout.contains("  s0[\"a'b\"]\n"))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            let file = Repository.temporaryFolder() + "/g.dot"
+            try dot.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+            #expect(try shell("dot -Tsvg '\(file)' >/dev/null").status == 0)
+        }
+    }
+
+    @Test("a flows folder that can't be listed gives a warning when talking and an error in lint")
+    func unreadableFolder() throws {
+        let notAFolder = Repository.temporaryFolder() + "/flows"
+        try "x".write(toFile: notAFolder, atomically: true, encoding: .utf8)
+        let talk = try ChatBinary.run(["--user-flows", notAFolder], lines: ["hello"])
+        #expect(talk.status == 0)
+        #expect(talk.stderr.hasPrefix(notAFolder + ":1:1: warning: can't read the flows folder: Not a directory"))
+        let lint = try ChatBinary.run(["lint", "--flows", notAFolder])
+        #expect(lint.status == 1)
+        #expect(lint.stdout.hasSuffix("0 files checked: 1 error, 0 warnings\n"))
+    }
+
+    @Test("a folder without read permission is reported by lint", .enabled(if: getuid() != 0, "root can read any folder"))
+    func lintUnreadableFolder() throws {
+        let folder = Repository.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.scripts + "/flows/walk.yaml", toPath: folder + "/walk.yaml")
+        chmod(folder, 0)
+        defer { chmod(folder, 0o700) }
+        let lint = try ChatBinary.run(["lint", folder])
+        #expect(lint.status == 1)
+        #expect(lint.stdout.contains("can't read the flows folder: Permission denied"))
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Dialogue
 
 @Suite("FlowLoader")
@@ -80,5 +81,69 @@ struct FlowLoaderTests {
         #expect(flow.steps["ask"]?.targets.map(\.value) == ["rate", "yn"])
         #expect(flow.steps["check"]?.branch?.count == 2)
         #expect(flow.steps["rate"]?.setsVariables.map(\.value) == ["score"])
+    }
+
+    static let hostile = Repository.root + "/Tests/Fixtures/hostile-flows/"
+
+    func diagnostic(path: String) -> Diagnostic? {
+        do { _ = try FlowLoader.load(path: path); return nil } catch { return error }
+    }
+
+    /// A flow whose steps each say something and lead to the next.
+    func chain(_ count: Int) -> String {
+        "id: c\ntitle: C\ntriggers: []\nstart: s0\nsteps:\n" + (0..<count).map { "  s\($0):\n    say: x\n    next: s\($0 + 1)\n" }.joined()
+            + "  s\(count):\n    say: bye\n"
+    }
+
+    @Test("an alias bomb used as a mapping key is refused at the alias, before anything is expanded")
+    func aliasBomb() {
+        #expect(diagnostic(path: Self.hostile + "alias-bomb.yaml")?.description == Self.hostile
+            + "alias-bomb.yaml:6:10: error: YAML aliases (*name) aren't allowed in this file [F032]\n  hint: write the value out in full where it is used")
+    }
+
+    @Test("a file over 512 KB is refused without being read into nodes")
+    func tooLarge() {
+        let found = diagnostic("id: big\ntitle: Big\n# " + String(repeating: "x", count: 600_000) + "\n")
+        #expect(found?.description == "test.yaml:1:1: error: the file is 600022 bytes; the most allowed is 524288 [F031]\n  hint: split it into several smaller files")
+    }
+
+    @Test("a flow of more than 1,000 steps is refused at its steps")
+    func tooManySteps() {
+        #expect((try? load(chain(999))) != nil)
+        #expect(diagnostic(chain(1_000))?.description == "test.yaml:6:3: error: the flow has 1001 steps; the most allowed is 1000 [F031]\n  hint: split it into several flows")
+    }
+
+    @Test("more than 50,000 values, or nesting deeper than 32, is refused where the limit is passed")
+    func tooManyValues() {
+        let values = diagnostic("id: v\nlist: [" + String(repeating: "a,", count: 50_000) + "a]\n")
+        #expect(values?.code == "F031")
+        #expect(values?.message == "the file has more than 50000 values")
+        let deep = diagnostic("id: d\nx: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n")
+        #expect(deep?.description == "test.yaml:2:35: error: lists and mappings are nested more than 32 deep [F031]\n  hint: flatten the structure")
+    }
+
+    @Test("a raw ESC in a flow file is reported at its line and column, written as U+001B, never echoed")
+    func rawEscape() {
+        let found = diagnostic(path: Self.hostile + "raw-escape.yaml")
+        #expect(found?.description == Self.hostile
+            + "raw-escape.yaml:7:14: error: YAML syntax: control characters are not allowed (U+001B) [F001]\n  hint: remove it: flow files can't hold control characters")
+        #expect(found?.description.contains("\u{1B}") == false)
+    }
+
+    @Test("escapes written in quotes are removed from the text people see, with a warning at each value")
+    func escapedControls() throws {
+        let (flow, warnings) = try FlowLoader.loadReporting(path: Self.hostile + "escapes.yaml")
+        #expect(flow.title == "Esc [2J title")
+        #expect(flow.steps["a"]?.say.map(\.value) == ["Hello [31mRED]0;pwned 31m"])
+        #expect(warnings.map { $0.description.replacingOccurrences(of: Self.hostile, with: "") } == [
+            "escapes.yaml:2:8: warning: title holds the control character U+001B; it is removed [F033]\n  hint: remove it: flow text is shown as plain text",
+            "escapes.yaml:7:10: warning: say holds the control characters U+001B, U+0007, U+009B; they are removed [F033]\n  hint: remove them: flow text is shown as plain text",
+        ])
+    }
+
+    @Test("newlines stay in text, tabs become spaces, bidi overrides go")
+    func keptAndRemoved() throws {
+        let flow = try load("id: k\ntitle: K\ntriggers: []\nstart: a\nsteps:\n  a:\n    say: \"one\\ntwo\\tthree \\u202Eevil\"\n")
+        #expect(flow.steps["a"]?.say.first?.value == "one\ntwo three evil")
     }
 }

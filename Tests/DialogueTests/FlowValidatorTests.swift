@@ -120,4 +120,39 @@ struct FlowValidatorTests {
             """)
         #expect(found.map(\.message) == ["unknown variable 'nope'"])
     }
+
+    /// A flow of `count` steps, each leading to the next, the last one ending: made of `branch`
+    /// steps or of steps that say something.
+    func chain(_ count: Int, branches: Bool) -> Flow {
+        let position = SourcePosition(path: "chain.yaml", line: 1, column: 1)
+        let steps = (0..<count).map { index -> Step in
+            let next = Located("s\(index + 1)", at: position)
+            if index == count - 1 { return Step(id: "s\(index)", position: position, say: [Located("bye", at: position)], ends: true) }
+            return branches ? Step(id: "s\(index)", position: position, branch: [Step.Rule(condition: nil, next: next)])
+                : Step(id: "s\(index)", position: position, say: [Located("x", at: position)], next: next)
+        }
+        return Flow(id: Located("chain", at: position), title: "Chain", start: Located("s0", at: position), steps: steps, path: "chain.yaml")
+    }
+
+    @Test("a 10,000-step chain of branches is checked without running out of stack")
+    func longBranchChain() {
+        #expect(FlowValidator.validate(chain(10_000, branches: true), concepts: ConceptTable(), lists: []).isEmpty)
+    }
+
+    @Test("a 20,000-step chain of say and next is checked in one pass, and a loop at its end is still found")
+    func longSayChain() {
+        #expect(FlowValidator.validate(chain(20_000, branches: false), concepts: ConceptTable(), lists: []).isEmpty)
+        var looped = chain(20_000, branches: false)
+        looped.steps["s19999"] = Step(id: "s19999", position: looped.steps["s0"]!.position, say: [Located("x", at: looped.start.position)],
+                                      next: Located("s0", at: looped.start.position))
+        #expect(Set(FlowValidator.validate(looped, concepts: ConceptTable(), lists: []).map(\.code)) == ["F013", "F025"])
+    }
+
+    @Test("a branch with no rules is an error, even on a step that ends")
+    func emptyBranch() throws {
+        let found = try problems("  a: {say: x, branch: [], end: true}\n")
+        #expect(found.map(\.description) == [
+            "t.yaml:6:3: error: branch in step 'a' has no rules [F013]\n  hint: write at least `branch: [{else: STEP}]`, or use `next:` instead",
+        ])
+    }
 }

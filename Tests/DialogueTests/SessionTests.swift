@@ -1,4 +1,5 @@
 import Intents
+import TestSupport
 import Testing
 @testable import Dialogue
 
@@ -207,5 +208,45 @@ struct SessionTests {
         #expect(journal.saved.count == 1)
         #expect(journal.saved.first?.flow == "two-good-things")
         #expect(journal.saved.first?.text.contains("a warm coffee") == true)
+    }
+}
+
+@Suite("Session and library with hostile input")
+struct HostileFlowSessionTests {
+    @Test("a person's flow with an empty branch is skipped with a warning, and its trigger starts nothing")
+    func emptyBranch() {
+        let folder = Repository.root + "/Tests/Fixtures/hostile-flows/empty-branch"
+        let library = FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, userFolders: [folder]))
+        #expect(library.flows["empty-branch"] == nil)
+        #expect(library.diagnostics.contains { $0.code == "F013" && $0.severity == .warning && $0.message.contains("this file is skipped") })
+        let reply = Session(library: library, region: "US").respond(to: "empty branch test")
+        #expect(reply.flow == nil)
+    }
+
+    @Test("a long conversation keeps only the latest answers, so memory stays bounded")
+    func boundedAnswers() {
+        let session = Shipped.session()
+        for cycle in 0..<60 {
+            _ = session.respond(to: "help me notice something good")
+            _ = session.respond(to: "coffee \(cycle)")
+            _ = session.respond(to: "it was warm \(cycle)")
+            _ = session.respond(to: "stop")
+        }
+        #expect(session.stored.count == Session.maximumRemembered)
+        #expect(session.stored.last == "it was warm 59")
+    }
+
+    @Test("a flows folder that exists but can't be listed is reported, not ignored")
+    func unreadableFolder() throws {
+        let notAFolder = Repository.temporaryFolder() + "/flows"
+        try "not a folder".write(toFile: notAFolder, atomically: true, encoding: .utf8)
+        let user = FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, userFolders: [notAFolder]))
+        #expect(user.diagnostics.map(\.description) == [
+            notAFolder + ":1:1: warning: can't read the flows folder: Not a directory; none of your flows there are loaded [F000]\n  hint: check that it is a folder you may read (ls -ld '\(notAFolder)')",
+        ])
+        let shipped = FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, flowFolders: [notAFolder]))
+        #expect(shipped.diagnostics.contains { $0.path == notAFolder && $0.severity == .error && $0.code == "F000" })
+        #expect(FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, userFolders: [notAFolder + "-missing"])).diagnostics.isEmpty,
+                "a folder that isn't there is simply empty")
     }
 }

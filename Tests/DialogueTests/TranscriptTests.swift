@@ -100,4 +100,15 @@ struct TranscriptTests {
             }
         }
     }
+
+    @Test("a transcript with CRLF line endings reads the same as one with LF, in both formats")
+    func crlf() throws {
+        let transcript = try Transcript.load(path: Repository.root + "/Tests/Fixtures/hostile-transcripts/crlf.transcript")
+        #expect(transcript.cases.map(\.name) == ["crlf"])
+        #expect(transcript.cases[0].turns.map(\.input) == ["hello"])
+        #expect(transcript.cases[0].turns[0].expectations == [.anything, .flow("none")])
+        let botium = try Transcript.parseBotium("title\r\n#me\r\nhello\r\n#bot\r\nHi\r\n", path: "t.convo.txt")
+        #expect(botium.cases[0].turns.map(\.input) == ["hello"])
+        #expect(botium.cases[0].turns[0].expectations == [.contains("Hi")])
+    }
 }

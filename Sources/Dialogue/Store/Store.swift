@@ -113,7 +113,21 @@ public final class Store: JournalStore, @unchecked Sendable {
 
     /// Saves what a flow step wrote, routed by its kind, in one committed transaction.
     public func save(kind: String, flow: String, text: String, date: String) throws(StoreError) {
-        try write("save") { db in try Self.insert(db, kind: kind, flow: flow, text: text, date: date) }
+        try write("save") { db in
+            try Self.insert(db, kind: kind, flow: flow, text: text, date: date)
+            if path == nil { try Self.trim(db) }
+        }
+    }
+
+    /// Most rows a store in memory keeps in each list: a long pipe must run in bounded memory.
+    public static let memoryLimit = 500
+
+    /// Drops the oldest rows beyond ``memoryLimit`` from every list, for a store in memory.
+    static func trim(_ db: Database) throws {
+        for table in ["journal_entry", "mood_rating", "self_care_item", "therapist_topic", "habit_checkin", "crisis_event"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE id <= (SELECT max(id) FROM \(table)) - ?", arguments: [memoryLimit])
+        }
+        try db.execute(sql: "DELETE FROM habit WHERE id <= (SELECT max(id) FROM habit) - ?", arguments: [memoryLimit])
     }
 
     /// Inserts one saved item inside a transaction already open.
@@ -181,6 +195,7 @@ public final class Store: JournalStore, @unchecked Sendable {
         do {
             try quick.write { db in
                 try db.execute(sql: "INSERT INTO crisis_event (date, tier) VALUES (?, ?)", arguments: [date, tier])
+                if path == nil { try Self.trim(db) }
             }
         } catch {
             throw StoreError.wrap(error, path: where_, doing: "note a crisis event")

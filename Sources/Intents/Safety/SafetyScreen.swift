@@ -71,6 +71,9 @@ public struct SafetyScreen: Sendable {
 
     /// The learned net raises only lines with at least this many words.
     static let fewestWordsForModel = 4
+    /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
+    /// an exercise ("everyone gets them sometimes") a word or two decides it.
+    static let fewestWordsForModelConcern = 8
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -163,6 +166,8 @@ public struct SafetyScreen: Sendable {
         guard let model else { return assessment }
         // What the rules read as being about someone else stays theirs: the net can't tell who.
         if assessment.tier >= .concern, assessment.category == .someoneElse { return assessment }
+        // Nothing is above an emergency: the net has nothing to add (but `--explain` shows it).
+        if assessment.tier == .emergency, !explain { return assessment }
         let score = model.score(text, explain: explain)
         assessment.score = score
         // A line of a word or three carries too little for the net to judge ("bye", "sleeping badly"):
@@ -177,11 +182,13 @@ public struct SafetyScreen: Sendable {
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
             assessment.tier = .crisis
             assessment.category = .oneself
-        } else if score.risk >= model.concernThreshold, assessment.tier < .concern {
+        } else if score.risk >= model.concernThreshold, assessment.tier < .concern, score.words >= Self.fewestWordsForModelConcern {
             assessment.tier = .concern
         }
+        // Urgency is learned from risky lines only, so it counts where the rules saw risk too, or
+        // where the net is sure of the risk on its own.
         if assessment.tier == .crisis, assessment.category == .oneself, score.risk >= model.crisisThreshold,
-           score.urgency >= model.emergencyThreshold
+           before >= .concern || score.risk >= model.sureThreshold, score.urgency >= model.emergencyThreshold
         {
             assessment.tier = .emergency
         }

@@ -50,6 +50,6 @@ struct ExportCommand: ParsableCommand {
         let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         let export = try TherapistExport(store: data.openExisting(), sections: chosen(), since: DateFilter.parse(since), today: today,
                                          region: region.resolved)
-        try Output.checked(format == .json ? export.json() : export.markdown)
+        Output.write(try format == .json ? export.json() : export.markdown)
     }
 }

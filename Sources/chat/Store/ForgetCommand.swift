@@ -25,13 +25,13 @@ struct ForgetCommand: ParsableCommand {
         let history = data.dataDir == nil && access(Paths.history, F_OK) == 0 ? Paths.history : nil
         let shown = store?.path ?? data.folder
         guard store != nil || hasImported || history != nil else {
-            try Output.checked(StoreText.text("forget_nothing", ["path": shown]) + "\n")
+            Output.write(StoreText.text("forget_nothing", ["path": shown]) + "\n")
             return
         }
-        try Output.checked(StoreText.text("forget_warning", ["path": shown]) + "\n" + (isatty(0) == 1 ? "> " : ""))
+        Output.write(StoreText.text("forget_warning", ["path": shown]) + "\n" + (isatty(0) == 1 ? "> " : ""))
         var reader = LineReader()
         guard let answer = reader.next(), answer.trimmingCharacters(in: .whitespaces).lowercased() == "forget" else {
-            try Output.checked(StoreText.text("forget_kept") + "\n")
+            Output.write(StoreText.text("forget_kept") + "\n")
             return
         }
         do {
@@ -44,6 +44,6 @@ struct ForgetCommand: ParsableCommand {
             Output.error("chat: \(file): could not delete it (\(String(cString: strerror(errno)))). Delete it yourself with rm.\n")
             throw ExitCode(74)
         }
-        try Output.checked(StoreText.text("forget_done", ["path": shown]) + "\n")
+        Output.write(StoreText.text("forget_done", ["path": shown]) + "\n")
     }
 }

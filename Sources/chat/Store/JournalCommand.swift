@@ -34,7 +34,7 @@ struct JournalCommand: ParsableCommand {
         } ?? []
         if entries.isEmpty {
             let filtered = since != nil || kind != nil || search != nil
-            try Output.checked(StoreText.text("journal_empty", ["filter": filtered ? StoreText.text("journal_filtered") : ""]) + "\n")
+            Output.write(StoreText.text("journal_empty", ["filter": filtered ? StoreText.text("journal_filtered") : ""]) + "\n")
             return
         }
         var text = ""
@@ -43,7 +43,7 @@ struct JournalCommand: ParsableCommand {
             for line in entry.text.split(separator: "\n", omittingEmptySubsequences: false) { text += "  " + line + "\n" }
             text += "\n"
         }
-        try Output.checked(text)
+        Output.write(text)
     }
 }
 

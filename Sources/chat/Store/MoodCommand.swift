@@ -23,7 +23,7 @@ struct MoodCommand: ParsableCommand {
         signal(SIGPIPE, SIG_IGN)
         let ratings = try data.openExisting()?.moods(since: DateFilter.parse(since)) ?? []
         guard !ratings.isEmpty else {
-            try Output.checked(StoreText.text("mood_empty") + "\n")
+            Output.write(StoreText.text("mood_empty") + "\n")
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -46,6 +46,6 @@ struct MoodCommand: ParsableCommand {
                 ]) + "\n"
             }
         }
-        try Output.checked(text)
+        Output.write(text)
     }
 }

@@ -33,6 +33,6 @@ struct PlanCommand: ParsableCommand {
             }
         }
         text += StoreText.text("plan_emergency", values) + "\n"
-        try Output.checked(text)
+        Output.write(text)
     }
 }

@@ -166,3 +166,19 @@ struct MoodSummaryTests {
         #expect(try store.moods().map { "\($0.phase) \($0.flow) \($0.rating)" } == ["check-in mood 5", "before journal 3", "after journal 7"])
     }
 }
+
+@Suite("Store in memory")
+struct MemoryStoreTests {
+    @Test("a store in memory keeps only the newest rows of each list, so a long pipe runs in bounded memory")
+    func bounded() throws {
+        let store = Store()
+        for index in 0..<(Store.memoryLimit + 50) {
+            try store.save(kind: "journal", flow: "journal", text: "entry \(index)", date: "2026-12-01T10:00:00Z")
+            try store.noteSafety(tier: "crisis", date: "2026-12-01T10:00:00Z")
+        }
+        let kept = try store.journal()
+        #expect(kept.count == Store.memoryLimit)
+        #expect(kept.last?.text == "entry \(Store.memoryLimit + 49)")
+        #expect(try store.crisisEvents().count == Store.memoryLimit)
+    }
+}
