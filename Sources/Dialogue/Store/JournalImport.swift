@@ -40,6 +40,7 @@ public enum JournalImport {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [marker, String(entries.count)])
             return entries.count
         }
+        defer { chmod(path + ".imported", 0o600) }  // the kept copy is as private as the store
         if rename(path, path + ".imported") != 0, errno != ENOENT {
             throw StoreError("brought your old journal in, but could not rename it (\(StoreError.reason()))", path: path,
                              fix: "Your entries are safe in the store. You can rename or delete the old file yourself.")

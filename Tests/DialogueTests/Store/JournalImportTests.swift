@@ -23,6 +23,7 @@ struct JournalImportTests {
         #expect(try store.selfCare() == ["tea"])
         #expect(try store.topics().map(\.text) == ["my mum"])
         #expect(FileManager.default.fileExists(atPath: folder + "/journal.jsonl.imported"))
+        #expect(StoreTests.mode(folder + "/journal.jsonl.imported") == 0o600)
         #expect(!FileManager.default.fileExists(atPath: folder + "/journal.jsonl"))
         // The same file put back is not brought in twice.
         try Self.old.write(toFile: folder + "/journal.jsonl", atomically: true, encoding: .utf8)
