@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,8 @@ let package = Package(
         .executableTarget(name: "EmbedGenerator"),
         .plugin(name: "EmbedScripts", capability: .buildTool(), dependencies: ["EmbedGenerator"]),
         .target(name: "Intents", plugins: ["EmbedScripts"]),
-        .target(name: "Dialogue", dependencies: ["Intents", "Yams"]),
+        .target(name: "Dialogue", dependencies: ["Intents", "Yams", .product(name: "GRDB", package: "GRDB.swift")],
+                plugins: ["EmbedScripts"]),
         .executableTarget(
             name: "chat",
             dependencies: [

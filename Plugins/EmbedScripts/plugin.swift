@@ -10,6 +10,7 @@ struct EmbedScripts: BuildToolPlugin {
     /// The files each target embeds: a Swift name and a path under the package.
     static let files: [String: [(name: String, path: String)]] = [
         "Intents": [("safetyModel", "Scripts/safety/model.txt")],
+        "Dialogue": [("storeText", "Scripts/store.yaml")],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -10,6 +10,8 @@ enum BuiltInCrisisFlow {
 # no promise of secrecy, and never claim to be a person or a clinician.
 # A copy of this file is compiled into the program (Sources/Dialogue/BuiltInCrisisFlow.swift);
 # a test fails when the two differ.
+# When the person has a safety plan (has_safety_plan), it is offered after the crisis lines,
+# never instead of them: see plan-check.
 id: crisis
 title: Help right now
 summary: Crisis lines and someone to talk to, right now.
@@ -31,7 +33,7 @@ steps:
       {{crisis_lines}}
       If you are in danger right now, call {{emergency_number}}.
       I'm a computer program, not a person, and I can't contact anyone for you.
-    end: true
+    next: plan-check
 
   crisis:
     say: |
@@ -70,7 +72,7 @@ steps:
       Okay. I'm here. You choose what comes next.
       Type help to see what we can do together, or quit to leave.
       If things get harder, reach {{crisis_line}}.
-    end: true
+    next: plan-check
 
   ground-see:
     say: |
@@ -109,14 +111,14 @@ steps:
       Thank you for being honest with me. It still feels really hard, and that matters.
       Please reach out now to {{crisis_line}}, or call {{emergency_number}} if you might act on these thoughts.
       You don't have to hold this on your own. I'm here. Type help to see what else we can do.
-    end: true
+    next: plan-check
 
   ground-end:
     say: |
       Thank you for doing that with me.
       If the thoughts come back or get stronger, please reach {{crisis_line}}.
       I'm here. Type help to see what else we can do, or quit to leave.
-    end: true
+    next: plan-check
 
   emergency:
     say: |
@@ -245,6 +247,36 @@ steps:
       Please reach out now.
     end: true
 
+  plan-check:
+    branch:
+      - if: has_safety_plan
+        next: plan-offer
+      - else: plan-none
+
+  plan-none:
+    end: true
+
+  plan-offer:
+    say: "You made a safety plan. Would you like to look at your safety plan?"
+    yesno: {yes: plan-show, no: plan-later, unsure: plan-later}
+    reprompt: "You can answer yes or no."
+
+  plan-show:
+    say: |
+      Here is your safety plan:
+      1. Warning signs: {{plan_1}}
+      2. Things I can do on my own: {{plan_2}}
+      3. People and places that help: {{plan_3}}
+      4. People I can ask for help: {{plan_4}}
+      5. Professionals and crisis lines: {{plan_5}}
+      {{crisis_lines}}
+      6. Making my surroundings safer: {{plan_6}}
+      If you are in danger right now, call {{emergency_number}}.
+    end: true
+
+  plan-later:
+    say: "Okay. It's there whenever you want it: type safety plan."
+    end: true
 
 """#
 

@@ -29,6 +29,9 @@ public struct Flow: Sendable {
     public var stepOrder: [String]
     /// The file the flow came from.
     public var path: String
+    /// Whether the optional mood rating may be asked before and after it (`mood-check: false` in
+    /// the file for exercises someone may need at once, such as breathing through panic).
+    public var asksMood: Bool = true
 
     public init(id: Located<String>, title: String, summary: String? = nil, showInMenu: Bool = true, order: Int = 100,
                 triggers: [Located<String>] = [], examples: [Located<String>] = [],
@@ -89,6 +92,8 @@ public struct Step: Sendable {
     public var branch: [Rule]?
     public var classify: Classify?
     public var journal: Located<String>?
+    /// Which list `journal` saves to (see ``Store/Kind``); nil for a journal entry of the flow's kind.
+    public var kind: String?
     public var reprompt: String?
     public var next: Located<String>?
     public var ends: Bool
@@ -97,7 +102,7 @@ public struct Step: Sendable {
 
     public init(id: String, position: SourcePosition, say: [Located<String>] = [], expectation: Expectation? = nil,
                 branch: [Rule]? = nil, classify: Classify? = nil, journal: Located<String>? = nil,
-                reprompt: String? = nil, next: Located<String>? = nil, ends: Bool = false, resumes: Bool = false)
+                kind: String? = nil, reprompt: String? = nil, next: Located<String>? = nil, ends: Bool = false, resumes: Bool = false)
     {
         self.id = id
         self.position = position
@@ -106,6 +111,7 @@ public struct Step: Sendable {
         self.branch = branch
         self.classify = classify
         self.journal = journal
+        self.kind = kind
         self.reprompt = reprompt
         self.next = next
         self.ends = ends
@@ -160,12 +166,14 @@ extension Flow: Archivable {
         archive.write(start)
         archive.write(stepOrder.map { steps[$0]! })
         archive.write(path)
+        archive.write(asksMood)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try archive.read(), title: try archive.read(), summary: try archive.read(), showInMenu: try archive.read(),
                   order: try archive.read(), triggers: try archive.read(), examples: try archive.read(),
                   counterexamples: try archive.read(), start: try archive.read(), steps: try archive.read(), path: try archive.read())
+        asksMood = try archive.read()
     }
 }
 
@@ -178,6 +186,7 @@ extension Step: Archivable {
         archive.write(branch)
         archive.write(classify)
         archive.write(journal)
+        archive.write(kind)
         archive.write(reprompt)
         archive.write(next)
         archive.write(ends)
@@ -187,7 +196,7 @@ extension Step: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try archive.read(), position: try archive.read(), say: try archive.read(), expectation: try archive.read(),
                   branch: try archive.read(), classify: try archive.read(), journal: try archive.read(),
-                  reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
+                  kind: try archive.read(), reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
     }
 }
 

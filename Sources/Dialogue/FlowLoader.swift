@@ -5,8 +5,9 @@ import Yams
 /// Structural problems (wrong types, unknown keys, missing keys) stop the file with one
 /// diagnostic; semantic checks across steps live in ``FlowValidator``.
 public enum FlowLoader {
-    static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps"]
-    static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "reprompt",
+    static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps",
+                           "mood-check"]
+    static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "kind", "reprompt",
                            "next", "end", "resume"]
 
     /// Most steps in one flow.
@@ -72,7 +73,7 @@ public enum FlowLoader {
         if steps.isEmpty {
             throw doc.error(stepsNode, "F005", "a flow needs at least one step", hint: "add a step with `say:`")
         }
-        return Flow(
+        var flow = Flow(
             id: Located(id, at: doc.position(of: idNode)), title: title,
             summary: try value("summary").map { node throws(Diagnostic) in try doc.text(node, what: "summary") },
             showInMenu: try value("menu").map { node throws(Diagnostic) in try doc.bool(node, what: "menu") } ?? true,
@@ -83,6 +84,8 @@ public enum FlowLoader {
                 return number
             } ?? 100,
             triggers: triggers, examples: examples, counterexamples: counter, start: start, steps: steps, path: doc.path)
+        if let node = value("mood-check") { flow.asksMood = try doc.bool(node, what: "mood-check") }
+        return flow
     }
 
     /// A text or list of texts with their positions; `shown` texts are cleaned for the terminal.
@@ -179,6 +182,17 @@ public enum FlowLoader {
             step.classify = Step.Classify(text: try field("text"), list: try field("list"), into: try field("into"))
         }
         step.journal = try value("journal").map { node throws(Diagnostic) in Located(try doc.text(node, what: "journal"), at: doc.position(of: node)) }
+        if let kind = try name("kind") {
+            guard step.journal != nil else {
+                throw Diagnostic(at: kind.position, code: "F007", message: "step '\(id)' has 'kind' but nothing to save",
+                                 hint: "add `journal: \"{{answer}}\"` to say what is saved, or remove `kind`")
+            }
+            guard !kind.value.isEmpty, kind.value.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) else {
+                throw Diagnostic(at: kind.position, code: "F003", message: "kind '\(kind.value)' must be lower case letters, digits and dashes",
+                                 hint: "for example `kind: self-care`; see docs/authoring.md for the kinds with lists of their own")
+            }
+            step.kind = kind.value
+        }
         step.reprompt = try value("reprompt").map { node throws(Diagnostic) in try doc.text(node, what: "reprompt") }
         step.next = try name("next")
         if let end = value("end") { step.ends = try doc.bool(end, what: "end") }

@@ -5,7 +5,8 @@ import Intents
 /// Each problem is a ``Diagnostic`` with a stable code (see docs/diagnostics.md).
 public enum FlowValidator {
     /// Variables the engine always provides.
-    public static let builtInVariables: Set<String> = ["crisis_lines", "crisis_line", "emergency_number", "danger_lines", "region_name"]
+    public static let builtInVariables: Set<String> = Set(["crisis_lines", "crisis_line", "emergency_number", "danger_lines", "region_name"])
+        .union(StoreRecall.names)
 
     /// The steps the safety screen can start the crisis flow at.
     public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others", "someone-else",

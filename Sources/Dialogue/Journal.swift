@@ -5,51 +5,50 @@ public struct JournalEntry: Codable, Equatable, Sendable {
     public var date: String
     public var flow: String
     public var text: String
+    /// Which list it belongs to (see ``Store/Kind``); nil means a journal entry of the flow's own kind.
+    public var kind: String?
 
-    public init(date: String, flow: String, text: String) {
+    public init(date: String, flow: String, text: String, kind: String? = nil) {
         self.date = date
         self.flow = flow
         self.text = text
+        self.kind = kind
     }
 }
 
-/// Where journal entries go.
+/// Where what the person writes goes: the ``Store``, or memory only.
 public protocol JournalStore: AnyObject {
-    /// Saves `entry`; throws when it could not be written.
+    /// Saves `entry`, committed before it returns; throws when it could not be written.
     func append(_ entry: JournalEntry) throws
     /// Every entry, oldest first.
     func entries() throws -> [JournalEntry]
+    /// What flows can show of the saved data, as template variables (see ``StoreRecall``).
+    func recall() throws -> [String: String]
+    /// Records that the safety screen raised a line to `tier` at `date`: never the line itself.
+    func noteSafety(_ tier: String, date: String) throws
 }
 
-/// Keeps entries in memory only: used when testing flows through a pipe.
+extension JournalStore {
+    public func recall() throws -> [String: String] { [:] }
+    public func noteSafety(_ tier: String, date: String) throws {}
+}
+
+/// Keeps entries in memory only, in a plain list, for tests that look at what was saved.
 public final class MemoryJournal: JournalStore {
     public private(set) var saved: [JournalEntry] = []
+    public private(set) var safetyEvents: [String] = []
     public init() {}
     public func append(_ entry: JournalEntry) { saved.append(entry) }
     public func entries() -> [JournalEntry] { saved }
+    public func noteSafety(_ tier: String, date: String) { safetyEvents.append(tier) }
 }
 
-/// A JSON-lines file readable only by its owner (mode 0600), replaced atomically on every write.
-public final class FileJournal: JournalStore {
-    public let path: String
-
-    public init(path: String) { self.path = path }
-
-    public func entries() throws -> [JournalEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let decoder = JSONDecoder()
-        return data.split(separator: UInt8(ascii: "\n")).compactMap { try? decoder.decode(JournalEntry.self, from: Data($0)) }
-    }
-
-    public func append(_ entry: JournalEntry) throws {
-        var data = FileManager.default.contents(atPath: path) ?? Data()
-        if let last = data.last, last != UInt8(ascii: "\n") { data.append(UInt8(ascii: "\n")) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        data.append(try encoder.encode(entry))
-        data.append(UInt8(ascii: "\n"))
-        try PrivateFile.write(data, to: path)
-    }
+/// A store that could not be opened: every save fails with the reason, so the person is told each time.
+public final class UnavailableStore: JournalStore {
+    public let error: StoreError
+    public init(_ error: StoreError) { self.error = error }
+    public func append(_ entry: JournalEntry) throws { throw error }
+    public func entries() throws -> [JournalEntry] { throw error }
 }
 
 /// Writes files that only their owner can read, atomically (temporary file, then rename).
@@ -61,6 +60,7 @@ public enum PrivateFile {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         }
+        removeStaleTemporaries(of: path)
         let temporary = path + ".tmp-\(getpid())"
         unlink(temporary)  // a stale or planted file must not lend its mode or its target
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o600)
@@ -79,6 +79,16 @@ public enum PrivateFile {
         guard ok, rename(temporary, path) == 0 else {
             unlink(temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    /// Deletes `path.tmp-PID` files left by a program that was killed mid-write (its PID no longer runs).
+    static func removeStaleTemporaries(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent, name = (path as NSString).lastPathComponent
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder) else { return }
+        for file in files where file.hasPrefix(name + ".tmp-") {
+            guard let pid = Int32(file.dropFirst(name.count + 5)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { unlink((folder.isEmpty ? "" : folder + "/") + file) }
         }
     }
 }

@@ -66,8 +66,11 @@ public final class Session {
 
     /// Answers one line of input.
     public func respond(to input: String) -> Reply {
+        recalledCache = nil  // another window may have saved since the last line
         var reply = Reply()
-        handle(Self.clean(input), &reply)
+        let text = Self.clean(input), before = active?.flow.id.value
+        handle(text, &reply)
+        moodCheck.finish(was: before, now: active?.flow.id.value, reply: &reply, command: Command.match(text) != nil)
         reply.flow = active?.flow.id.value
         reply.step = active?.step
         return reply
@@ -77,6 +80,7 @@ public final class Session {
         let assessment = library.screen.assess(text)
         reply.safety = assessment.tier
         reply.category = assessment.category
+        if assessment.tier >= .concern { noteSafety(assessment.tier) }
         if assessment.tier >= .crisis {
             escalate(to: Self.entry(for: assessment), &reply)
             return
@@ -100,7 +104,21 @@ public final class Session {
             }
             return
         }
-        if let command = Command.match(text) {
+        let command = Command.match(text)
+        if let waiting = moodCheck.waiting {
+            // "skip" (and stop, after an exercise) skips the rating; stop before one leaves it unstarted.
+            let skips = Normalizer.words(text).first == "skip"
+            switch (command, waiting) {
+            case (nil, _), (.stop?, .after), (.stop?, .before) where skips:
+                answerMood(text, waiting, &reply)
+                return
+            case (.stop?, .before(let flow)):
+                active = Position(flow: flow, step: flow.start.value, variables: [:])
+            default: break
+            }
+            moodCheck.waiting = nil
+        }
+        if let command {
             run(command, &reply)
             return
         }
@@ -145,11 +163,17 @@ public final class Session {
 
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
         if !keepSuspended { suspended = nil }
+        moodCheck = MoodCheck()
         active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
 
-    private func start(_ flow: Flow, _ reply: inout Reply) {
+    private func start(_ flow: Flow, _ reply: inout Reply, askingMood: Bool = true) {
+        if askingMood, MoodCheck.applies(to: flow, recalled: recalled) {
+            moodCheck.waiting = .before(flow)
+            reply.lines = MoodCheck.lines("mood_before")
+            return
+        }
         suspended = nil
         active = Position(flow: flow, step: flow.start.value, variables: [:])
         run(from: flow.start.value, &reply)
@@ -234,7 +258,9 @@ public final class Session {
             }
             next = choices[index].next.value
         }
-        if let journalText = step.journal { save(journalText.value, flow: position.flow) }
+        if let journalText = step.journal, let problem = save(journalText.value, kind: step.kind, flow: position.flow) {
+            reply.lines += problem
+        }
         guard let next else {
             reply.taken.append(position.flow.id.value + "/" + position.step + ">end")
             active = nil
@@ -301,7 +327,14 @@ public final class Session {
             if let classify = step.classify {
                 position.variables[classify.into.value] = classifyText(classify, position.variables)
             }
-            if !step.say.isEmpty {
+            // A step that saves says its words only once the save is committed; otherwise it says why not.
+            var unsaved: [String]?
+            if step.expectation == nil, let journalText = step.journal {
+                unsaved = save(journalText.value, kind: step.kind, flow: position.flow, position.variables)
+            }
+            if let unsaved {
+                reply.lines += unsaved
+            } else if !step.say.isEmpty {
                 let index = picker.pick(position.flow.id.value + "/" + current, count: step.say.count)
                 reply.lines += render(step.say[index].value, position.variables)
             }
@@ -310,10 +343,10 @@ public final class Session {
                 active = position
                 return
             }
-            if let journalText = step.journal { save(journalText.value, flow: position.flow, position.variables) }
             if let branch = step.branch {
+                let known = recalled.merging(position.variables) { _, flowValue in flowValue }
                 // A branch with no rule that holds ends the flow; the linter reports it (F013).
-                guard let target = branch.first(where: { $0.condition?.value.evaluate(position.variables) ?? true })?.next.value
+                guard let target = branch.first(where: { $0.condition?.value.evaluate(known) ?? true })?.next.value
                 else { break }
                 reply.taken.append(position.flow.id.value + "/" + current + ">" + target)
                 current = target
@@ -345,15 +378,62 @@ public final class Session {
         return list.list.items.filter { found.contains($0.name) }.map { "- \($0.name): \($0.says)" }.joined(separator: "\n")
     }
 
-    private func save(_ template: String, flow: Flow, _ variables: [String: String]? = nil) {
-        guard let journal else { return }
+    /// Saves what a step writes; nil when it was committed, else the lines that tell the person why not.
+    private func save(_ template: String, kind: String?, flow: Flow, _ variables: [String: String]? = nil) -> [String]? {
+        guard let journal else { return nil }
         let text = render(template, variables ?? active?.variables ?? [:]).joined(separator: "\n")
         let stamp = ISO8601DateFormatter().string(from: now())
-        try? journal.append(JournalEntry(date: stamp, flow: flow.id.value, text: text))
+        do {
+            try journal.append(JournalEntry(date: stamp, flow: flow.id.value, text: text, kind: kind))
+            recalledCache = nil
+            return nil
+        } catch {
+            let reason = (error as? StoreError)?.description ?? "\(error)"
+            return StoreText.text("save_failed", ["reason": reason]).split(separator: "\n").map(String.init)
+        }
     }
+
+    /// The rating before or after an exercise (``MoodCheck``): a number is saved, anything else skips it.
+    private func answerMood(_ text: String, _ waiting: MoodCheck.Waiting, _ reply: inout Reply) {
+        moodCheck.waiting = nil
+        let rating = Answer.rating(text).flatMap { (0...10).contains($0) ? $0 : nil }
+        switch waiting {
+        case .before(let flow):
+            if let rating, let problem = saveMood(rating, kind: Store.Kind.moodBefore, flow: flow.id.value) { reply.lines += problem }
+            start(flow, &reply, askingMood: false)
+            if rating != nil, active?.flow.id.value == flow.id.value { moodCheck.asked = flow.id.value }
+        case .after(let flow):
+            if let rating {
+                reply.lines = saveMood(rating, kind: Store.Kind.moodAfter, flow: flow) ?? MoodCheck.lines("mood_after_saved")
+            } else {
+                reply.lines = MoodCheck.lines("mood_after_skipped")
+            }
+        }
+    }
+
+    private func saveMood(_ rating: Int, kind: String, flow: String) -> [String]? {
+        guard let owner = library.flows[flow] ?? library.flows[FlowLibrary.crisisID] else { return nil }
+        return save(String(rating), kind: kind, flow: owner)
+    }
+
+    /// Records a raised line's tier and time in the store: never its text.
+    private func noteSafety(_ tier: SafetyTier) {
+        try? journal?.noteSafety(tier.description, date: ISO8601DateFormatter().string(from: now()))
+    }
+
+    /// What the flows can show of the saved data (``StoreRecall``), read again after each save.
+    private var recalled: [String: String] {
+        if let recalledCache { return recalledCache }
+        let values = (try? journal?.recall()) ?? [:]
+        recalledCache = values
+        return values
+    }
+    private var recalledCache: [String: String]?
+    private var moodCheck = MoodCheck()
 
     private func render(_ text: String, _ variables: [String: String] = [:]) -> [String] {
         var all = builtInVariables
+        if text.contains("{{") { all.merge(recalled) { _, saved in saved } }
         all.merge(variables) { _, flowValue in flowValue }
         return Template.render(text, all).split(separator: "\n", omittingEmptySubsequences: true)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

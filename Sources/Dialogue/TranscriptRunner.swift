@@ -37,7 +37,7 @@ public struct TranscriptRunner {
     }
 
     func run(_ testCase: Transcript.Case, in transcript: Transcript) -> Result {
-        let session = Session(library: library, region: transcript.region, seed: transcript.seed, journal: MemoryJournal(),
+        let session = Session(library: library, region: transcript.region, seed: transcript.seed, journal: Store(),
                               now: { Date(timeIntervalSince1970: 0) })
         var visited: Set<String> = []
         var actual: [[String]] = []

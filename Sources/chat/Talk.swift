@@ -12,7 +12,7 @@ struct Talk: ParsableCommand {
         discussion: """
             In a terminal you get line editing, history and tab completion. Through a pipe there are \
             no prompts, one line in gives one reply out, and the output repeats exactly for the same \
-            input and seed. Piped runs never write to your journal unless you pass --journal.
+            input and seed. Piped runs write nothing unless you pass --data-dir or --save.
             """)
 
     @OptionGroup var library: LibraryOptions
@@ -26,7 +26,12 @@ struct Talk: ParsableCommand {
     @Option(help: "Output format: text or jsonl (one JSON object per input line).")
     var format: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Save journal entries to FILE (default: your journal in a terminal, nowhere in a pipe).", valueName: "FILE"))
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Through a pipe, save to your data folder too (a terminal always does; --data-dir also does).")
+    var save = false
+
+    @Option(help: .hidden)
     var journal: String?
 
     @Flag(help: "Don't read or save line history.")
@@ -41,6 +46,10 @@ struct Talk: ParsableCommand {
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, jsonl }
 
     func validate() throws {
+        if journal != nil {
+            throw ValidationError("--journal FILE has been replaced: your data is kept in one database, DIR/between.sqlite. "
+                + "Use --data-dir DIR; a journal.jsonl found in DIR is brought in once and kept as journal.jsonl.imported.")
+        }
         if let region, CrisisDirectory.builtIn.regions[region.uppercased()] == nil, region.uppercased() != "UK" {
             throw ValidationError("unknown region '\(region)'; use one of \(CrisisDirectory.builtIn.regions.keys.sorted().joined(separator: ", "))")
         }
@@ -52,8 +61,7 @@ struct Talk: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let regionCode = region ?? environment["BETWEEN_REGION"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CrisisDirectory.regionFromLocale(environment)
-        // A pipe keeps no journal at all unless asked: entries kept in memory would grow without end.
-        let store: JournalStore? = journal.map(FileJournal.init) ?? (interactive ? FileJournal(path: Paths.journal) : nil)
+        let store = WatchedStore(openStore(interactive: interactive))
         let seed = seed ?? (interactive ? UInt64.random(in: 1...UInt64.max) : 1)
         let options = library
         _ = Background { Command.prepare() }  // on the other core, while the library loads
@@ -77,7 +85,9 @@ struct Talk: ParsableCommand {
             let editor = LineEditor(historyPath: noHistory ? nil : Paths.history) {
                 ["help", "menu", "stop", "quit", "crisis"] + loading.value.menuFlows.map(\.id.value)
             }
-            renderer.show(Session.greeting(region: CrisisDirectory.builtIn.region(regionCode)), urgent: false)
+            let greetingRegion = CrisisDirectory.builtIn.region(regionCode)
+            if let note = FirstRunNote.take(store.base, region: greetingRegion) { renderer.show(note, urgent: false) }
+            renderer.show(Session.greeting(region: greetingRegion), urgent: false)
             var interrupts = 0
             while true {
                 let input = editor.read(prompt: "> ")
@@ -107,8 +117,25 @@ struct Talk: ParsableCommand {
                 let reply = session.respond(to: line)
                 if timings { durations.append(DispatchTime.now().uptimeNanoseconds - start) }
                 renderer.show(reply, input: line)
-                if reply.quit { return }
+                if reply.quit { break }
             }
+            // What a piped run was asked to keep and couldn't is an error for whoever runs it.
+            if store.failures > 0 { throw ExitCode(74) }
+        }
+    }
+}
+
+extension Talk {
+    /// The store this conversation saves to: the data folder in a terminal or when asked, else
+    /// memory only. One that can't be opened is said so on standard error, and every save then
+    /// tells the person it wasn't kept.
+    func openStore(interactive: Bool) -> JournalStore {
+        guard interactive || save || data.dataDir != nil else { return Store() }
+        do {
+            return try data.open()
+        } catch {
+            Output.error(StoreText.text("store_unavailable", ["reason": error.description]) + "\n")
+            return UnavailableStore(error)
         }
     }
 }

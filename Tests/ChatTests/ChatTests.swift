@@ -108,17 +108,37 @@ struct ChatTests {
         #expect(!err.contains("Fatal") && !err.contains("Crash") && !err.contains("Backtrace"))
     }
 
-    @Test("piped runs never write the journal; --journal writes a private file")
+    @Test("piped runs write nothing; --data-dir and --save write a private database")
     func journal() throws {
         let data = Repository.temporaryFolder()
         let lines = ["help me notice something good", "coffee", "it was warm", "a call", "my friend rang"]
         _ = try ChatBinary.run([], lines: lines, environment: ["XDG_DATA_HOME": data])
         #expect(try FileManager.default.contentsOfDirectory(atPath: data).isEmpty)
-        let file = Repository.temporaryFolder() + "/mine.jsonl"
-        _ = try ChatBinary.run(["--journal", file], lines: lines)
-        let text = try String(contentsOfFile: file, encoding: .utf8)
-        #expect(text.contains("coffee"))
-        #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        let folder = Repository.temporaryFolder() + "/mine"
+        _ = try ChatBinary.run(["--data-dir", folder], lines: lines)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder + "/between.sqlite")[.posixPermissions] as? Int == 0o600)
+        #expect(try FileManager.default.attributesOfItem(atPath: folder)[.posixPermissions] as? Int == 0o700)
+        _ = try ChatBinary.run(["--save"], lines: lines, environment: ["XDG_DATA_HOME": data])
+        #expect(FileManager.default.fileExists(atPath: data + "/between/between.sqlite"))
+        let listed = try ChatBinary.run(["journal", "--data-dir", folder])
+        #expect(listed.stdout.contains("coffee"))
+    }
+
+    @Test("a save that fails is told to the person, with where and why, and is never called saved")
+    func saveFailure() throws {
+        let outcome = try ChatBinary.run(["--data-dir", "/proc/version"], lines: ["journal", "today was long", "no"])
+        #expect(!outcome.stdout.contains("Saved to your journal."))
+        #expect(outcome.stdout.contains("I couldn't save that"))
+        #expect(outcome.stdout.contains("/proc/version"))
+        #expect(outcome.stderr.contains("/proc/version"))
+        #expect(outcome.status != 0)
+    }
+
+    @Test("--journal FILE says what replaced it")
+    func journalReplaced() throws {
+        let outcome = try ChatBinary.run(["--journal", "/tmp/x.jsonl"], lines: [])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--data-dir"))
     }
 
     @Test("talk keeps the compiled library in a private cache file and answers the same from it; --no-cache writes none")

@@ -5,28 +5,6 @@ import Testing
 
 @Suite("Journal")
 struct JournalTests {
-    @Test("entries are kept in a file only its owner can read")
-    func privateFile() throws {
-        let path = Repository.temporaryFolder() + "/sub/journal.jsonl"
-        let journal = FileJournal(path: path)
-        try journal.append(JournalEntry(date: "2026-01-01T00:00:00Z", flow: "f", text: "one"))
-        try journal.append(JournalEntry(date: "2026-01-02T00:00:00Z", flow: "f", text: "two\nlines"))
-        #expect(try journal.entries().map(\.text) == ["one", "two\nlines"])
-        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        let folderMode = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
-        #expect(folderMode == 0o700)
-    }
-
-    @Test("a write replaces the file in one step and leaves no temporary file behind")
-    func atomic() throws {
-        let folder = Repository.temporaryFolder()
-        let journal = FileJournal(path: folder + "/journal.jsonl")
-        for index in 0..<5 { try journal.append(JournalEntry(date: "d", flow: "f", text: "\(index)")) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["journal.jsonl"])
-        #expect(try journal.entries().count == 5)
-    }
-
     @Test("templates fill variables and leave unknown ones empty")
     func template() {
         #expect(Template.render("Hi {{ name }}, {{missing}}!", ["name": "Sam"]) == "Hi Sam, !")
@@ -42,5 +20,20 @@ struct JournalTests {
         #expect(try !Condition(parsing: "empty").evaluate(vars))
         #expect(try Condition(parsing: "before").evaluate(vars))
         #expect(throws: ConditionError.self) { try Condition(parsing: "a < ") }
+    }
+}
+
+@Suite("Private files")
+struct PrivateFileTests {
+    @Test("temporary copies left by a killed writer are cleaned up on the next write; the live one's are not")
+    func staleTemporaries() throws {
+        let folder = Repository.temporaryFolder()
+        let path = folder + "/library.bin"
+        let stale = path + ".tmp-2147483000"  // no process has this id
+        let live = path + ".tmp-1"  // init is always running
+        FileManager.default.createFile(atPath: stale, contents: Data(count: 1000))
+        FileManager.default.createFile(atPath: live, contents: Data())
+        try PrivateFile.write(Data("new".utf8), to: path)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["library.bin", "library.bin.tmp-1"])
     }
 }
