@@ -4,7 +4,9 @@
 #   Benchmarks/run.sh peers     routing speed against AIML-python and RiveScript-python
 #   Benchmarks/run.sh startup   start-up against a Swift hello-world that imports Foundation
 #   Benchmarks/run.sh turns     time per turn (p50, p99) over a long piped conversation
-#   Benchmarks/run.sh           all three
+#   Benchmarks/run.sh screen    what the safety screen's second design (frames and the learned net)
+#                               costs: start-up and turns against the commit before it, in turn
+#   Benchmarks/run.sh           peers, startup and turns
 #
 # Needs python3 (a virtual environment with rivescript and aiml is made in $WORK), and the
 # generator in ../shared/bench (set BENCH_KIT to point elsewhere). RUNS (default 3) sets how many
@@ -138,17 +140,61 @@ PY
     for _ in 1 2 3; do "$chat" match --stats --flows "$work/b1000/flows" < /dev/null 2>&1 > /dev/null; done
 }
 
-turns() {
+turns_input() {
     grep -h '^> ' Scripts/transcripts/*.transcript | sed 's/^> //' | grep -vix 'quit\|exit\|bye\|goodbye' > "$work/turns-one.txt"
     for _ in $(seq 1 25); do cat "$work/turns-one.txt"; done > "$work/turns.txt"
+}
+
+turns() {
+    turns_input
     echo "turns over $(wc -l < "$work/turns.txt") piped lines (safety screen, commands, matching and the flow runtime):"
     for _ in 1 2 3; do "$chat" --timings < "$work/turns.txt" 2>&1 > /dev/null; done
+}
+
+# The revision just before the safety screen's second design: the same program with the old screen.
+before_screen=${BEFORE_SCREEN:-fa24ac3}
+
+screen() {
+    old="$work/before-screen"
+    if [ ! -x "$old/bin/chat" ]; then
+        rm -rf "$old/src"; mkdir -p "$old/src"
+        git archive "$before_screen" | tar -x -C "$old/src"
+        (cd "$old/src" && swift build "${release[@]}" --product chat >&2)
+        mkdir -p "$old/bin"; cp "$(cd "$old/src" && swift build "${release[@]}" --show-bin-path)/chat" "$old/bin/chat"
+    fi
+    turns_input
+    printf 'hello\n' > "$work/one.txt"
+    # Each program keeps its own cache (not yours), which its first run fills.
+    XDG_CACHE_HOME="$work/cache-now" "$chat" --region US < "$work/one.txt" > /dev/null
+    XDG_CACHE_HOME="$work/cache-before" "$old/bin/chat" --region US < "$work/one.txt" > /dev/null
+    echo "first reply through a pipe, this build against $before_screen (each reads its own cached library), median of 40, in turn:"
+    python3 - "$chat" "$old/bin/chat" "$work" "$work/one.txt" <<'PY'
+import os, statistics, subprocess, sys, time
+new, old, work, one = sys.argv[1:5]
+commands = {"now": [new, "--region", "US"], "before": [old, "--region", "US"]}
+caches = {name: dict(os.environ, XDG_CACHE_HOME=f"{work}/cache-{name}") for name in commands}
+times = {name: [] for name in commands}
+for _ in range(40):
+    for name, command in commands.items():
+        with open(one) as f:
+            start = time.perf_counter()
+            subprocess.run(command, stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=caches[name])
+            times[name].append((time.perf_counter() - start) * 1000)
+m = {name: statistics.median(v) for name, v in times.items()}
+print(f"  before median_ms={m['before']:.2f}  now median_ms={m['now']:.2f}  added_ms={m['now'] - m['before']:.2f}")
+PY
+    echo "turns over $(wc -l < "$work/turns.txt") piped lines, in turn, three runs each (before, then now):"
+    for _ in 1 2 3; do
+        printf '  before: '; XDG_CACHE_HOME="$work/cache-before" "$old/bin/chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
+        printf '  now:    '; XDG_CACHE_HOME="$work/cache-now" "$chat" --timings < "$work/turns.txt" 2>&1 > /dev/null
+    done
 }
 
 case "${1:-all}" in
     peers) peers ;;
     startup) startup ;;
     turns) turns ;;
+    screen) screen ;;
     all) peers; startup; turns ;;
-    *) echo "usage: Benchmarks/run.sh [peers|startup|turns|all]" >&2; exit 64 ;;
+    *) echo "usage: Benchmarks/run.sh [peers|startup|turns|screen|all]" >&2; exit 64 ;;
 esac

@@ -74,6 +74,10 @@ for frame in data.get("frames", []):
         args.append("firm: true")
     args.append(f"about: {q(frame.get('about', ''))}")
     out.append(f"            Frame({', '.join(args)}),")
+out.append("        ],")
+out.append("        words: [")
+for name, words in data.get("words", {}).items():
+    out.append(f"            {q(name)}: {json.dumps(words, ensure_ascii=False)},")
 out.append("        ]")
 out.append("    )")
 out.append("}")

@@ -59,7 +59,7 @@ public enum DataFiles {
         let doc = try YAMLDocument(contentsOf: path)
         let top = try doc.mapping(doc.root, what: "the lexicon")
         try doc.checkKeys(top, allowed: ["concepts", "spellings", "typo_targets", "negators", "figures", "signals", "classes", "frames",
-                                      "combinations"],
+                                      "combinations", "words"],
                           in: "the lexicon")
         func node(_ key: String) -> Node? { top.first { $0.key == key }?.value }
         var lexicon = SafetyLexicon()
@@ -75,6 +75,11 @@ public enum DataFiles {
         }
         if let targets = node("typo_targets") { lexicon.typoTargets = try doc.strings(targets, what: "typo_targets").map(\.0) }
         if let negators = node("negators") { lexicon.negators = try doc.strings(negators, what: "negators").map(\.0) }
+        if let words = node("words") {
+            for pair in try doc.mapping(words, what: "words") {
+                lexicon.words[pair.key] = try doc.strings(pair.value, what: "words '\(pair.key)'").map(\.0)
+            }
+        }
         if let figures = node("figures") { lexicon.figures = try doc.strings(figures, what: "figures").map(\.0) }
         func tier(_ node: Node) throws(Diagnostic) -> SafetyTier {
             let name = try doc.string(node, what: "tier")
@@ -109,7 +114,7 @@ public enum DataFiles {
         if let classes = node("classes") {
             for pair in try doc.mapping(classes, what: "classes") {
                 let phrases = try doc.strings(pair.value, what: "class '\(pair.key)'").map(\.0)
-                if phrases.isEmpty { throw doc.error(pair.keyNode, "S004", "class '\(pair.key)' has no phrases") }
+                if phrases.isEmpty { throw doc.error(pair.keyNode, "S007", "class '\(pair.key)' has no phrases") }
                 lexicon.classes[pair.key] = phrases
             }
         }
@@ -128,17 +133,17 @@ public enum DataFiles {
                     if bare.hasPrefix("!") { bare = bare.dropFirst() }
                     if let at = bare.firstIndex(of: "@") {
                         guard Int(bare[bare.index(after: at)...]).map({ $0 >= 0 }) ?? false else {
-                            throw doc.error(node, "S005", "slot '\(slot)' has a bad gap", hint: "write class@N with N a whole number, as in act@1")
+                            throw doc.error(node, "S008", "slot '\(slot)' has a bad gap", hint: "write class@N with N a whole number, as in act@1")
                         }
                         bare = bare[..<at]
                     }
                     guard known.contains(String(bare)) else {
-                        throw doc.error(node, "S005", "slot '\(slot)' names unknown class '\(bare)'",
+                        throw doc.error(node, "S008", "slot '\(slot)' names unknown class '\(bare)'",
                                         hint: "define the class under `classes:` first")
                     }
                 }
                 if slots.first?.0.hasPrefix("!") ?? true {
-                    throw doc.error(slotsNode, "S005", "a frame must start with a class, not a `!` slot or nothing")
+                    throw doc.error(slotsNode, "S008", "a frame must start with a class, not a `!` slot or nothing")
                 }
                 var category = SafetyCategory.oneself
                 if let node = field("category") {

@@ -81,7 +81,7 @@ public struct FlowLibrary: Sendable {
             var model = SafetyModel.builtIn
             if let scripts = sources.scripts, FileManager.default.fileExists(atPath: scripts + "/safety/model.txt") {
                 do throws(SafetyModelError) { model = try SafetyModel.load(path: scripts + "/safety/model.txt") } catch {
-                    let warning = Diagnostic(path: error.path, line: error.line, column: 1, severity: .warning, code: "S006",
+                    let warning = Diagnostic(path: error.path, line: error.line, column: 1, severity: .warning, code: "S009",
                                              message: error.message + "; the compiled-in safety model is used instead", hint: error.hint)
                     problem = problem ?? warning
                 }

@@ -109,7 +109,7 @@ struct Explanation {
         if let score = assessment.score, let model = library.screen.model {
             func number(_ value: Double) -> String { String(format: "%.2f", value) }
             out += "  learned net: risk \(number(score.risk)) (concern from \(number(model.concernThreshold)), crisis from "
-            out += "\(number(model.crisisThreshold))), urgency \(number(score.urgency)) (emergency from \(number(model.emergencyThreshold)))\n"
+            out += "\(number(model.crisisThreshold))), urgency \(number(score.urgency)) (emergency from \(number(model.emergencyThreshold)), with no rule from risk \(number(model.sureThreshold)))\n"
             if !score.weighed.isEmpty {
                 out += "    weighed most: " + score.weighed.map { "\(Self.describe($0.gram)) \(number($0.weight))" }.joined(separator: ", ") + "\n"
             }

@@ -19,6 +19,29 @@ struct SafetyModelTests {
         #expect(SafetyModel.fnv1a(Array("a".utf8)) == 0xE40C_292C, "FNV-1a, 32 bits")
     }
 
+    @Test("letters typed one by one are read as one word, as the rules read them")
+    func spelledOut() {
+        let words = { (text: Substring) in SafetyModel.fold(text).map { String(decoding: $0, as: UTF8.self) } }
+        #expect(words("I want to k i l l myself") == ["i", "want", "to", "kill", "myself"])
+        #expect(words("cheaper, i.e. smaller") == ["cheaper", "ie", "smaller"])
+        #expect(words("I am a mess") == ["i", "am", "a", "mess"], "a single letter alone stays a word")
+    }
+
+    @Test("a sentence of one or two words is not weighed on its own, only within the whole line")
+    func shortSentences() throws {
+        let model = try #require(SafetyModel.builtIn)
+        let alone = model.score("Was it built and waiting for a buyer, i.e. finished").risk
+        let split = model.score("Was it built and waiting for a buyer. I.e. finished").risk
+        #expect(abs(alone - split) < 1.5, "\(alone) \(split): 'e' alone must not decide the score")
+    }
+
+    @Test("without a 'sure' line, the net alone never makes an emergency")
+    func sureIsOptional() throws {
+        let weights = Data(repeating: 0, count: 4).base64EncodedString()
+        let model = try SafetyModel(text: "format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 \(weights)\nurgency 0 1 \(weights)\n")
+        #expect(model.sureThreshold == .infinity)
+    }
+
     @Test("the net never lowers what the rules found")
     func onlyRaises() throws {
         let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)

@@ -9,10 +9,14 @@ Data: our own labelled rows (`tier<TAB>message`), written by our team and by bli
 Tests/Fixtures/safety-regression.tsv and every file in Tests/Fixtures/safety-training/. The
 held-out rounds in Tests/Fixtures/safety-heldout/ are never read here.
 
-Extra calm rows (optional, `--calm-wheel`): the RallyPoint forum posts labelled 0 (not about mental
-health) in the PyPI package construct-tracker 1.0.16 (Apache-2.0; Low et al.), as everyday
-English that must stay calm. Get it with `python3 -m pip download --no-deps construct-tracker==1.0.16`
-and pass the wheel's path. Only the weights are committed, never its text.
+Extra rows (optional, `--wheel`), from the PyPI package construct-tracker 1.0.16 (Apache-2.0). Get it
+with `python3 -m pip download --no-deps construct-tracker==1.0.16` and pass the wheel's path. Only
+the weights are committed, never its text.
+- calm: the RallyPoint forum posts labelled 0 (not about mental health), first 300 characters;
+- calm: the posts of the everyday subreddits in its Reddit set (Low et al. 2020, JMIR 22(10):e22635:
+  personal finance, legal advice, teaching, politics, guns, conspiracy, divorce, mindfulness);
+- risky (crisis): the r/suicidewatch posts of the same set. The label comes from the subreddit, so
+  it is noisy: these rows teach the risk model only, never the urgency model or the thresholds.
 
 Two logistic regressions over the hashed features of features.py:
 - risk: crisis or emergency (1) against calm (0); concern rows are left out, so they fall between.
@@ -21,7 +25,9 @@ Two logistic regressions over the hashed features of features.py:
 Thresholds come from out-of-fold scores (5 folds), never from the rows a model was fitted on:
 - crisis: the lowest score at which at most 1.5% of calm rows are raised to crisis;
 - concern: the lowest score at which at most 2.5% of calm rows are raised to concern;
-- emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency.
+- emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency;
+- sure: the risk at which at most 0.2% of all calm rows are raised: only above it may the net make
+  an emergency of a line in which the rules found nothing.
 
 The program scores the whole line and each of its sentences and takes the highest, so the
 thresholds are chosen on that same maximum. Weights are stored as signed bytes with one scale.
@@ -83,6 +89,29 @@ def calm_rows(wheel):
     for row in csv.DictReader(io.StringIO(text)):
         if row["label"] == "0.0" and row["source"].startswith("rallypoint Set"):
             rows.append((0, " ".join(row["doc"].split())[:300]))
+    return rows
+
+
+EVERYDAY = {"UKPersonalFinance", "personalfinance", "legaladvice", "teaching", "ukpolitics",
+            "unitedkingdom", "guns", "conspiracy", "divorce", "mindfulness"}
+
+
+def reddit_rows(wheel):
+    """Rows from construct-tracker's Reddit set: r/suicidewatch as risky, everyday subreddits as calm."""
+    import csv, io, zipfile
+    name = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
+    csv.field_size_limit(1 << 30)
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(name).decode("utf-8")
+    rows = []
+    for row in csv.DictReader(io.StringIO(text)):
+        post = " ".join(row["post"].split())[:2000]
+        if not post:
+            continue
+        if row["subreddit"] == "suicidewatch":
+            rows.append((2, post))
+        elif row["subreddit"] in EVERYDAY:
+            rows.append((0, post))
     return rows
 
 
@@ -153,22 +182,31 @@ def main():
     parser.add_argument("--check", action="store_true", help="print cross-validated figures and write nothing")
     parser.add_argument("--c", type=float, default=16.0, help="inverse regularization strength")
     parser.add_argument("--buckets", type=int, default=features.BUCKETS)
-    parser.add_argument("--calm-wheel", help="construct-tracker 1.0.16 wheel, for extra calm rows")
+    parser.add_argument("--wheel", "--calm-wheel", dest="wheel", help="construct-tracker 1.0.16 wheel, for extra rows")
+    parser.add_argument("--extra-calm-rate", type=float, default=0.02,
+                        help="the share of the extra calm rows the net alone may raise to crisis")
     parser.add_argument("--out", default=os.path.join(ROOT, "Scripts/safety/model.txt"))
     args = parser.parse_args()
     rows, paths = read_rows()
     own = len(rows)
-    if args.calm_wheel:
-        extra = calm_rows(args.calm_wheel)
+    extra_risky = 0
+    if args.wheel:
+        extra = calm_rows(args.wheel)
         rows += extra
         paths.append(f"{len(extra)} calm RallyPoint posts from construct-tracker 1.0.16 (Apache-2.0)")
+        reddit = reddit_rows(args.wheel)
+        rows += reddit
+        extra_risky = sum(1 for t, _ in reddit if t == 2)
+        paths.append(f"{len(reddit) - extra_risky} everyday and {extra_risky} r/suicidewatch Reddit posts "
+                     "from the same package (Low et al. 2020)")
 
     risk_rows = [(t, m) for t, m in rows if t != 1]
     # Thresholds are set on our own calm rows, which are hard on purpose; extra rows only teach.
     is_own = np.array([n < own for n, (t, _) in enumerate(rows) if t != 1])
     risk_texts = [m for _, m in risk_rows]
     risk_y = np.array([1 if t >= 2 else 0 for t, _ in risk_rows])
-    urgent_rows = [(t, m) for t, m in rows if t >= 2]
+    is_own_risky = is_own & (risk_y == 1)
+    urgent_rows = [(t, m) for n, (t, m) in enumerate(rows) if t >= 2 and n < own]
     urgent_texts = [m for _, m in urgent_rows]
     urgent_y = np.array([1 if t == 3 else 0 for t, _ in urgent_rows])
     concern_texts = [m for t, m in rows if t == 1]
@@ -177,12 +215,24 @@ def main():
     calm = oof[(risk_y == 0) & is_own]
     crisis_at = threshold(calm, 0.015)
     concern_at = threshold(calm, 0.025)
-    recall = float(np.mean(oof[risk_y == 1] >= crisis_at))
+    # The extra calm rows are long everyday posts: many sentences, so many chances to be raised.
+    # They hold the thresholds up too: at most --extra-calm-rate of them raised to crisis, twice
+    # that to concern.
+    extra_calm = oof[(risk_y == 0) & ~is_own]
+    if len(extra_calm):
+        crisis_at = max(crisis_at, threshold(extra_calm, args.extra_calm_rate))
+        concern_at = max(concern_at, threshold(extra_calm, 2 * args.extra_calm_rate))
+    recall = float(np.mean(oof[is_own_risky] >= crisis_at))
+    extra_recall = float(np.mean(oof[(risk_y == 1) & ~is_own] >= crisis_at)) if extra_risky else float("nan")
     urgent_oof = out_of_fold(urgent_texts, urgent_y, args.c, args.buckets)
     emergency_at = threshold(urgent_oof[urgent_y == 0], 0.10)
+    # Where the rules found nothing, the net alone makes an emergency only from a risk so high that
+    # at most 0.2% of all calm rows reach it.
+    sure_at = max(crisis_at, threshold(oof[risk_y == 0], 0.002))
     urgent_recall = float(np.mean(urgent_oof[urgent_y == 1] >= emergency_at))
     print(f"rows {len(rows)} (risk {len(risk_rows)}, urgency {len(urgent_rows)}, concern {len(concern_texts)})")
-    print(f"out of fold: risky at crisis {recall:.3f} with calm raised {np.mean(calm >= crisis_at):.3f}; "
+    print(f"out of fold: our risky rows at crisis {recall:.3f} (r/suicidewatch {extra_recall:.3f}) with our calm raised {np.mean(calm >= crisis_at):.3f}"
+          + (f" (extra calm {np.mean(extra_calm >= crisis_at):.3f})" if len(extra_calm) else "") + "; "
           f"emergency {urgent_recall:.3f} with crisis raised {np.mean(urgent_oof[urgent_y == 0] >= emergency_at):.3f}")
     if args.check:
         return
@@ -205,6 +255,7 @@ def main():
         out.write(f"concern {concern_at:.6f}\n")
         out.write(f"crisis {crisis_at:.6f}\n")
         out.write(f"emergency {emergency_at:.6f}\n")
+        out.write(f"sure {sure_at:.6f}\n")
         out.write(f"risk {risk.intercept_[0]:.6f} {rscale:.9f} ")
         out.write(base64.b64encode(rq.tobytes()).decode("ascii") + "\n")
         out.write(f"urgency {urgency.intercept_[0]:.6f} {uscale:.9f} ")

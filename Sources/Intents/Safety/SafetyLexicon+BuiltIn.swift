@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xd1ee2654e19b4538
+    public static let builtInSourceDigest: UInt64 = 0x4d77c046b4cc143b
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1491,6 +1491,14 @@ extension SafetyLexicon {
             Frame(name: "frame-threat-at-door", slots: ["door-place", "threat@3"], tier: .emergency, category: .danger, firm: true, about: "Someone here or at the door, threatening the person."),
             Frame(name: "frame-threat-here", slots: ["threat", "door-place@6"], tier: .emergency, category: .danger, firm: true, about: "Someone threatening the person, here or at the door now."),
             Frame(name: "frame-threat-now", slots: ["person", "threat@4"], tier: .crisis, category: .danger, about: "Someone threatening to hurt or kill the person."),
+        ],
+        words: [
+            "jokes": ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"],
+            "joke-taken-back": ["not", "no", "srsly"],
+            "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles"],
+            "first-person": ["i", "me", "my", "myself", "mine", "im"],
+            "own-self": ["myself", "me", "my", "i"],
+            "other-selves": ["himself", "herself", "themselves", "themself"],
         ]
     )
 }

@@ -79,6 +79,11 @@ public struct SafetyLexicon: Sendable {
     public var negators: [String]
     /// Concept sets used by the patterns (`~self`).
     public var concepts: [String: [String]]
+    /// Small word lists the screen reads by name: `jokes` ("lol"), `joke-taken-back` (the words
+    /// before a joke that take it back: "not lol"), `other-people` (a statement about someone
+    /// else: "my friend...") and `first-person` (it is about the person: "I", "me"), and within a
+    /// statement `own-self` and `other-selves` ("myself", "herself").
+    public var words: [String: [String]]
     /// Known misspellings and slang spellings, mapped to the word they stand for.
     public var spellings: [String: String]
     /// Longer words worth fixing when typed one letter off (`suicde`, `overdoes`).
@@ -86,8 +91,9 @@ public struct SafetyLexicon: Sendable {
 
     public init(signals: [Signal] = [], combinations: [Combination] = [], figures: [String] = [], negators: [String] = [],
                 concepts: [String: [String]] = [:], spellings: [String: String] = [:], typoTargets: [String] = [],
-                classes: [String: [String]] = [:], frames: [Frame] = [])
+                classes: [String: [String]] = [:], frames: [Frame] = [], words: [String: [String]] = [:])
     {
+        self.words = words
         self.signals = signals
         self.classes = classes
         self.frames = frames
@@ -120,6 +126,9 @@ public struct SafetyLexicon: Sendable {
         merged.figures += other.figures.filter { !merged.figures.contains($0) }
         merged.negators += other.negators.filter { !merged.negators.contains($0) }
         for (name, members) in other.concepts { merged.concepts[name, default: []] += members }
+        for (name, list) in other.words {
+            merged.words[name, default: []] += list.filter { !(merged.words[name] ?? []).contains($0) }
+        }
         merged.spellings.merge(other.spellings) { mine, _ in mine }
         merged.typoTargets += other.typoTargets.filter { !merged.typoTargets.contains($0) }
         for (name, phrases) in other.classes {
@@ -147,12 +156,14 @@ extension SafetyLexicon: Archivable {
         archive.write(typoTargets)
         archive.write(classes)
         archive.write(frames)
+        archive.write(words)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(signals: try archive.read(), combinations: try archive.read(), figures: try archive.read(),
                   negators: try archive.read(), concepts: try archive.read(), spellings: try archive.read(),
-                  typoTargets: try archive.read(), classes: try archive.read(), frames: try archive.read())
+                  typoTargets: try archive.read(), classes: try archive.read(), frames: try archive.read(),
+                  words: try archive.read())
     }
 }
 

@@ -31,6 +31,10 @@ public struct SafetyModel: Sendable {
     public let concernThreshold: Double
     public let crisisThreshold: Double
     public let emergencyThreshold: Double
+    /// Only a risk at or above this lets the net make an emergency of a line the rules found calm
+    /// (urgency is learned from risky lines, so it means little on its own). Without a `sure`
+    /// line in the file, the net never does.
+    public let sureThreshold: Double
     let risk: Head
     let urgency: Head
 
@@ -70,6 +74,7 @@ public struct SafetyModel: Sendable {
         concernThreshold = try number("concern")
         crisisThreshold = try number("crisis")
         emergencyThreshold = try number("emergency")
+        sureThreshold = fields["sure"] == nil ? .infinity : try number("sure")
         func head(_ key: String) throws(SafetyModelError) -> Head {
             let field = try value(key)
             guard field.values.count == 3, let bias = Double(field.values[0]), let scale = Double(field.values[1]),
@@ -85,54 +90,64 @@ public struct SafetyModel: Sendable {
         urgency = try head("urgency")
     }
 
-    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, risk: Head, urgency: Head) {
+    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, sure: Double, risk: Head, urgency: Head) {
         self.buckets = buckets
         concernThreshold = concern
         crisisThreshold = crisis
         emergencyThreshold = emergency
+        sureThreshold = sure
         self.risk = risk
         self.urgency = urgency
     }
 
     /// Scores `text`: the highest of the whole line and of each sentence, when there are several.
     public func score(_ text: String, explain: Bool = false) -> Score {
-        var best = Score(risk: -.infinity, urgency: -.infinity, weighed: [])
-        var bestFeatures: [Int: Double] = [:]
-        for window in Self.windows(text) {
-            let features = vector(window)
-            let riskScore = dot(risk, features), urgencyScore = dot(urgency, features)
-            if riskScore > best.risk {
+        let whole = Self.fold(Substring(text))
+        var best = Score(risk: risk.bias, urgency: urgency.bias, weighed: [], words: whole.count)
+        var bestWindow: [[UInt8]]? = nil
+        for (n, window) in Self.windows(text, whole: whole).enumerated() {
+            let (riskScore, urgencyScore) = scores(window)
+            if n == 0 || riskScore > best.risk {
                 best.risk = riskScore
-                if explain { bestFeatures = features }
+                bestWindow = window
             }
-            best.urgency = max(best.urgency, urgencyScore)
+            best.urgency = n == 0 ? urgencyScore : max(best.urgency, urgencyScore)
         }
-        if explain {
+        if explain, let window = bestWindow {
+            let features = Self.features(window, buckets: buckets)
+            let norm = features.reduce(0) { $0 + $1.count * $1.count }.squareRoot()
+            let counts = Dictionary(uniqueKeysWithValues: features.map { ($0.bucket, $0.count / norm) })
             var grams: [(String, Double)] = []
-            if let window = Self.windows(text).first(where: { dot(risk, vector($0)) == best.risk }) {
-                for gram in Self.grams(window) {
-                    let bucket = Int(Self.fnv1a(Array(gram.utf8)) % UInt32(buckets))
-                    grams.append((gram, Double(risk.weights[bucket]) * risk.scale * (bestFeatures[bucket] ?? 0)))
-                }
+            for gram in Self.grams(window) {
+                let bucket = Int(Self.fnv1a(Array(gram.utf8)) % UInt32(buckets))
+                grams.append((gram, Double(risk.weights[bucket]) * risk.scale * (counts[bucket] ?? 0)))
             }
             best.weighed = Array(grams.sorted { abs($0.1) > abs($1.1) }.prefix(6))
         }
-        if best.risk == -.infinity { best = Score(risk: risk.bias, urgency: urgency.bias, weighed: []) }
-        best.words = Self.fold(Substring(text)).count
         return best
     }
 
-    private func dot(_ head: Head, _ features: [Int: Double]) -> Double {
-        var sum = head.bias
-        for (bucket, value) in features { sum += Double(head.weights[bucket]) * head.scale * value }
-        return sum
+    /// The two heads' scores for one window.
+    private func scores(_ window: [[UInt8]]) -> (risk: Double, urgency: Double) {
+        let features = Self.features(window, buckets: buckets)
+        var norm = 0.0, riskSum = 0, urgencySum = 0
+        for (bucket, count) in features {
+            norm += count * count
+            riskSum += Int(risk.weights[bucket]) * Int(count)
+            urgencySum += Int(urgency.weights[bucket]) * Int(count)
+        }
+        guard norm > 0 else { return (risk.bias, urgency.bias) }
+        let length = norm.squareRoot()
+        return (risk.bias + Double(riskSum) * risk.scale / length, urgency.bias + Double(urgencySum) * urgency.scale / length)
     }
 
     // MARK: - Features (keep in step with tools/safety-model/features.py)
 
     /// The folded words of `text`: format characters dropped, accents removed, lower case,
-    /// apostrophes dropped, and anything but a-z and 0-9 a space.
+    /// apostrophes dropped, anything but a-z and 0-9 a space, and a run of two or more
+    /// one-letter words read as one word ("s u i c i d e", "i.e.").
     static func fold(_ text: Substring) -> [[UInt8]] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text.utf8) }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where scalar.properties.generalCategory != .format { scalars.append(scalar) }
         let decomposed = String(scalars).decomposedStringWithCompatibilityMapping
@@ -156,14 +171,54 @@ public struct SafetyModel: Sendable {
             }
         }
         if !word.isEmpty { words.append(word) }
-        return words
+        return joinSpelled(words)
     }
 
-    /// The whole line, and each sentence of it when there are several.
-    static func windows(_ text: String) -> [[[UInt8]]] {
-        let whole = fold(Substring(text))
+    /// `fold` for text that is all ASCII: the same words, without decomposing anything.
+    private static func foldASCII(_ bytes: Substring.UTF8View) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var word: [UInt8] = []
+        for var byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A { byte += 32 }
+            if byte == 0x27 { continue }
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                word.append(byte)
+            } else if !word.isEmpty {
+                words.append(word)
+                word = []
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return joinSpelled(words)
+    }
+
+    /// Runs of two or more one-letter words joined into one word.
+    static func joinSpelled(_ words: [[UInt8]]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var run: [[UInt8]] = []
+        func flush() {
+            if run.count > 1 { out.append(run.flatMap { $0 }) } else { out += run }
+            run = []
+        }
+        for word in words {
+            if word.count == 1 { run.append(word); continue }
+            flush()
+            out.append(word)
+        }
+        flush()
+        return out
+    }
+
+    /// A sentence shorter than this is not scored on its own ("i.e.", "Thanks."): too few
+    /// features to weigh.
+    static let fewestWordsInSentence = 3
+
+    /// The whole line (`whole`, already folded), and each sentence of it when there are several.
+    static func windows(_ text: String, whole: [[UInt8]]) -> [[[UInt8]]] {
         var out: [[[UInt8]]] = whole.isEmpty ? [] : [whole]
-        let parts = text.split(whereSeparator: { ".!?;\n".contains($0) }).map(fold).filter { !$0.isEmpty }
+        let ends: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n")]
+        guard text.utf8.contains(where: ends.contains) else { return out }
+        let parts = text.split(whereSeparator: { ".!?;\n".contains($0) }).map(fold).filter { $0.count >= fewestWordsInSentence }
         if parts.count > 1 { out += parts }
         return out
     }
@@ -185,25 +240,54 @@ public struct SafetyModel: Sendable {
         return out
     }
 
-    /// Each feature once, bucketed, the vector scaled to length 1.
-    func vector(_ words: [[UInt8]]) -> [Int: Double] {
-        var seen = Set<UInt32>()
-        var counts: [Int: Double] = [:]
+    /// Each feature of one window once, bucketed: the buckets in order, with how many features
+    /// fell in each. Scaled to length 1, this is the window's vector.
+    static func features(_ words: [[UInt8]], buckets: Int) -> [(bucket: Int, count: Double)] {
         let space = UInt8(ascii: " ")
-        func add(_ hash: UInt32) {
-            if seen.insert(hash).inserted { counts[Int(hash % UInt32(buckets)), default: 0] += 1 }
-        }
-        for word in words { add(Self.fnv1a([UInt8(ascii: "w"), space], word)) }
-        for (a, b) in zip(words, words.dropFirst()) { add(Self.fnv1a([UInt8(ascii: "b"), space], a, [space], b)) }
+        let wordSeed = fnv(basis, [UInt8(ascii: "w"), space]), pairSeed = fnv(basis, [UInt8(ascii: "b"), space])
+        let lettersSeed = fnv(basis, [UInt8(ascii: "c")])
+        var hashes: [UInt32] = []
+        hashes.reserveCapacity(words.count * 14)
+        for word in words { hashes.append(fnv(wordSeed, word)) }
+        for (a, b) in zip(words, words.dropFirst()) { hashes.append(fnv(fnv(fnv(pairSeed, a), CollectionOfOne(space)), b)) }
         for word in words {
-            let padded = [space] + word + [space]
-            for n in 3...5 where padded.count >= n {
-                for start in 0...(padded.count - n) { add(Self.fnv1a([UInt8(ascii: "c")], padded[start..<start + n])) }
+            // The 3- to 5-letter pieces of the word padded with a space on both sides.
+            let padded = word.count + 2
+            for n in 3...5 where padded >= n {
+                for start in 0...(padded - n) {
+                    var hash = lettersSeed
+                    for k in start..<(start + n) {
+                        let byte = k == 0 || k == padded - 1 ? space : word[k - 1]
+                        hash = (hash ^ UInt32(byte)) &* prime
+                    }
+                    hashes.append(hash)
+                }
             }
         }
-        let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        guard norm > 0 else { return [:] }
-        return counts.mapValues { $0 / norm }
+        hashes.sort()
+        var bucketed: [Int] = []
+        bucketed.reserveCapacity(hashes.count)
+        var previous: UInt32? = nil
+        for hash in hashes where hash != previous {
+            bucketed.append(Int(hash % UInt32(buckets)))
+            previous = hash
+        }
+        bucketed.sort()
+        var out: [(bucket: Int, count: Double)] = []
+        for bucket in bucketed {
+            if let last = out.last, last.bucket == bucket { out[out.count - 1].count += 1 } else { out.append((bucket, 1)) }
+        }
+        return out
+    }
+
+    private static let basis: UInt32 = 0x811C_9DC5
+    private static let prime: UInt32 = 0x0100_0193
+
+    /// FNV-1a carried on from `hash` over `bytes`.
+    private static func fnv<C: Sequence<UInt8>>(_ hash: UInt32, _ bytes: C) -> UInt32 {
+        var hash = hash
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* prime }
+        return hash
     }
 
     /// FNV-1a, 32 bits, over the parts one after another.
@@ -232,6 +316,7 @@ extension SafetyModel: Archivable {
         archive.write(concernThreshold)
         archive.write(crisisThreshold)
         archive.write(emergencyThreshold)
+        archive.write(sureThreshold)
         for head in [risk, urgency] {
             archive.write(head.bias)
             archive.write(head.scale)
@@ -242,6 +327,7 @@ extension SafetyModel: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         let buckets: Int = try archive.read()
         let concern: Double = try archive.read(), crisis: Double = try archive.read(), emergency: Double = try archive.read()
+        let sure: Double = try archive.read()
         func head() throws(ArchiveError) -> Head {
             let bias: Double = try archive.read(), scale: Double = try archive.read()
             let weights: [Int8] = try archive.readPlainArray()
@@ -249,7 +335,7 @@ extension SafetyModel: Archivable {
             return Head(bias: bias, scale: scale, weights: weights)
         }
         guard buckets >= 1 else { throw ArchiveError("the safety model has no buckets") }
-        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, risk: try head(), urgency: try head())
+        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, sure: sure, risk: try head(), urgency: try head())
     }
 }
 

@@ -56,21 +56,17 @@ public struct SafetyScreen: Sendable {
     private let negators: Set<String>
     /// Risk words that are recognized when split in two.
     private let joinable: Set<String>
-    private let jokes: Set<String> = ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"]
-    /// Words that make a statement about someone else when they come before it in the clause.
-    private let otherPeople: Set<String> = [
-        "he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad",
-        "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife",
-        "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother",
-        "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf",
-        "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles",
-    ]
-    private let firstPerson: Set<String> = ["i", "me", "my", "myself", "mine", "im"]
+    /// The lexicon's `words` lists, as sets.
+    private let jokes: Set<String>, jokeTakenBack: Set<String>, otherPeople: Set<String>, firstPerson: Set<String>
+    private let ownSelf: Set<String>, otherSelves: Set<String>
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.
     public private(set) var problems: [String] = []
 
     /// The learned net raises only lines with at least this many words.
     static let fewestWordsForModel = 4
+    /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
+    /// an exercise ("everyone gets them sometimes") a word or two decides it.
+    static let fewestWordsForModelConcern = 8
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -84,6 +80,7 @@ public struct SafetyScreen: Sendable {
         }
         self.lexicon = lexicon
         self.model = model
+        (jokes, jokeTakenBack, otherPeople, firstPerson, ownSelf, otherSelves) = Self.wordSets(lexicon)
         var concepts = ConceptTable()
         for name in lexicon.concepts.keys.sorted() { concepts.define(name, members: lexicon.concepts[name]!) }
         var problems: [String] = []
@@ -163,6 +160,8 @@ public struct SafetyScreen: Sendable {
         guard let model else { return assessment }
         // What the rules read as being about someone else stays theirs: the net can't tell who.
         if assessment.tier >= .concern, assessment.category == .someoneElse { return assessment }
+        // Nothing is above an emergency: the net has nothing to add (but `--explain` shows it).
+        if assessment.tier == .emergency, !explain { return assessment }
         let score = model.score(text, explain: explain)
         assessment.score = score
         // A line of a word or three carries too little for the net to judge ("bye", "sleeping badly"):
@@ -177,11 +176,13 @@ public struct SafetyScreen: Sendable {
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
             assessment.tier = .crisis
             assessment.category = .oneself
-        } else if score.risk >= model.concernThreshold, assessment.tier < .concern {
+        } else if score.risk >= model.concernThreshold, assessment.tier < .concern, score.words >= Self.fewestWordsForModelConcern {
             assessment.tier = .concern
         }
+        // Urgency is learned from risky lines only, so it counts where the rules saw risk too, or
+        // where the net is sure of the risk on its own.
         if assessment.tier == .crisis, assessment.category == .oneself, score.risk >= model.crisisThreshold,
-           score.urgency >= model.emergencyThreshold
+           before >= .concern || score.risk >= model.sureThreshold, score.urgency >= model.emergencyThreshold
         {
             assessment.tier = .emergency
         }
@@ -234,12 +235,18 @@ public struct SafetyScreen: Sendable {
         return verdict(hits, figures: figures, normalized: read.joined(separator: " "))
     }
 
+    /// The lexicon's word lists the screen reads by name.
+    static func wordSets(_ lexicon: SafetyLexicon) -> (Set<String>, Set<String>, Set<String>, Set<String>, Set<String>, Set<String>) {
+        let set = { (name: String) in Set(lexicon.words[name] ?? []) }
+        return (set("jokes"), set("joke-taken-back"), set("other-people"), set("first-person"), set("own-self"), set("other-selves"))
+    }
+
     /// Whether the message takes a joke back: a joke word after "not", "no" or "srsly" ("lol. not
     /// lol", "not kidding"), "seriously", or a pair such as "but actually" or "for real". It then
     /// counts for every clause, not just its own.
     func isJokeTakenBack(_ words: [String]) -> Bool {
         words.contains("seriously") || words.indices.contains { index in
-            jokes.contains(words[index]) && words[max(0, index - 2)..<index].contains { ["not", "no", "srsly"].contains($0) }
+            jokes.contains(words[index]) && words[max(0, index - 2)..<index].contains { jokeTakenBack.contains($0) }
         } || zip(words, words.dropFirst()).contains { Self.takingBack.contains([$0, $1]) }
     }
 
@@ -384,8 +391,8 @@ public struct SafetyScreen: Sendable {
     /// Whether the statement starting at `start` is about another person: a person word comes
     /// before it in the clause with no "I", "me" or "my" in between, and it names no one's self but theirs.
     func isAboutSomeoneElse(_ words: [String], before start: Int, covered: ArraySlice<String>) -> Bool {
-        if covered.contains(where: { ["myself", "me", "my", "i"].contains($0) }) { return false }
-        if covered.contains(where: { ["himself", "herself", "themselves", "themself"].contains($0) }) { return true }
+        if covered.contains(where: ownSelf.contains) { return false }
+        if covered.contains(where: otherSelves.contains) { return true }
         var index = start - 1
         while index >= max(0, start - 8) {
             if firstPerson.contains(words[index]) { return false }
@@ -491,6 +498,7 @@ extension SafetyScreen: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         let lexicon = try archive.read(SafetyLexicon.self)
         self.lexicon = lexicon
+        (jokes, jokeTakenBack, otherPeople, firstPerson, ownSelf, otherSelves) = Self.wordSets(lexicon)
         model = try archive.read()
         frames = try archive.read()
         signalIndex = try archive.read()
