@@ -33,7 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "FuzzScreen", dependencies: ["Intents", "Dialogue"], path: "Fuzz/FuzzScreen"),
+        .executableTarget(name: "FuzzScreen", dependencies: ["Intents", "Dialogue"], path: "Fuzz/FuzzScreen", exclude: ["corpus"]),
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "IntentsTests", dependencies: [
             "Intents", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
@@ -42,3 +42,21 @@ let package = Package(
         .testTarget(name: "ChatTests", dependencies: ["chat", "Dialogue", "TestSupport"]),
     ]
 )
+
+// The fuzzing build: `BETWEEN_FUZZ=1 swift build -c release --product FuzzScreen --sanitize=address ...`
+// (see Fuzz/FuzzScreen/main.swift). `--sanitize=fuzzer` can't be used: it builds every executable
+// as a library with libFuzzer's `main`, and the EmbedScripts plugin's generator needs its own. So
+// only FuzzScreen links libFuzzer (BETWEEN_FUZZ_RUNTIME: the folder of libclang_rt.fuzzer_no_main), and the
+// code it reaches is instrumented for coverage.
+if Context.environment["BETWEEN_FUZZ"] != nil {
+    let coverage: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]  // compiling only: coverage as libFuzzer wants it
+    for target in package.targets where ["Intents", "Dialogue"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + coverage
+    }
+    // libFuzzer without its main: FuzzScreen's main.swift starts it (SwiftPM names that entry point).
+    let toolchain = Context.environment["BETWEEN_FUZZ_RUNTIME"] ?? "/opt/swift/usr/lib/swift/clang/lib/linux"
+    for target in package.targets where target.name == "FuzzScreen" {
+        target.swiftSettings = coverage + [.define("BETWEEN_FUZZ"), .unsafeFlags(["-enable-experimental-feature", "Extern"])]
+        target.linkerSettings = [.unsafeFlags([toolchain + "/libclang_rt.fuzzer_no_main-x86_64.a", "-lstdc++"])]
+    }
+}

@@ -27,6 +27,10 @@ final class ChatTerminal: @unchecked Sendable {
             "XDG_STATE_HOME": state, "XDG_CACHE_HOME": Repository.temporaryFolder(), "XDG_CONFIG_HOME": state,
             "XDG_DATA_HOME": state,
         ]
+        // A sanitizer build's options reach chat too (leak reports would change its exit status).
+        for name in ["ASAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+            if let value = ProcessInfo.processInfo.environment[name] { process.environment?[name] = value }
+        }
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output
