@@ -4,8 +4,9 @@ import Intents
 /// One conversation: it takes a line, screens it, and answers from the flows.
 ///
 /// Order of work for every line: (1) the safety screen, always first; (2) commands such as
-/// `stop` and `help`; (3) the answer the current step is waiting for; (4) a trigger that starts
-/// a flow; (5) an honest "I'm not sure I understood".
+/// `stop` and `help`; (3) the answer the current step is waiting for; (4) the answer to an open
+/// offer; (5) the ``Router``: an exercise asked for, small talk, a feeling, or a flow to offer;
+/// (6) an honest "I'm not sure I understood".
 public final class Session {
     public let library: FlowLibrary
     public let region: CrisisDirectory.Region
@@ -23,6 +24,8 @@ public final class Session {
     /// An exercise interrupted by a check-in, to go back to if the person is okay.
     private var suspended: Position?
     private var lastMenu: [String] = []
+    /// Small talk, feelings and the exercises on offer.
+    private var conversation: Conversation
     /// Every answer ever stored in a variable, oldest first, so tests can prove what was never kept.
     public private(set) var stored: [String] = []
 
@@ -35,6 +38,7 @@ public final class Session {
         self.library = library
         self.region = library.directory.region(region)
         self.picker = VariantPicker(seed: seed)
+        self.conversation = Conversation(seed: seed)
         self.journal = journal
         self.now = now
     }
@@ -66,6 +70,7 @@ public final class Session {
         handle(Self.clean(input), &reply)
         reply.flow = active?.flow.id.value
         reply.step = active?.step
+        reply.offered = conversation.offered
         return reply
     }
 
@@ -104,21 +109,42 @@ public final class Session {
             answer(text, at: position, &reply)
             return
         }
+        if let outcome = conversation.answerOffer(text, library: library) {
+            return apply(outcome, &reply)
+        }
         if let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 1, lastMenu.indices.contains(number - 1),
            let flow = library.flows[lastMenu[number - 1]]
         {
             start(flow, &reply)
             return
         }
-        if let match = library.matcher.match(text), let flow = library.flows[match.intent] {
-            reply.intent = match.intent
-            reply.trigger = match.trigger
-            start(flow, &reply)
-            return
+        let route = library.router.route(text, triggers: library.matcher)
+        reply.route = route.tier.rawValue
+        reply.topic = route.topic?.id
+        if !route.offered, let flow = route.flow {
+            reply.intent = flow
+            reply.trigger = route.pattern
         }
-        reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:"]
-        reply.lines += menuLines(limit: 5)
-        reply.lines.append("Type a number, tell me a bit more, or type help to see everything.")
+        apply(conversation.respond(to: route, text: text, library: library), &reply)
+    }
+
+    /// Says or starts what the conversation decided.
+    private func apply(_ outcome: Conversation.Outcome, _ reply: inout Reply) {
+        switch outcome {
+        case .say(let lines, let variables):
+            reply.lines += lines.flatMap { render($0, variables) }
+        case .start(let id):
+            guard let flow = library.flows[id] else { return apply(.notUnderstood, &reply) }
+            if reply.intent == nil { reply.intent = id }
+            start(flow, &reply)
+        case .notUnderstood:
+            let script = library.router.script
+            reply.lines = render(conversation.line("not-understood", script,
+                fallback: "I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:"))
+            reply.lines += menuLines(limit: 5)
+            reply.lines += render(conversation.line("not-understood-end", script,
+                fallback: "Type a number, tell me a bit more, or type help to see everything."))
+        }
     }
 
     /// The crisis-flow step the screen starts at for an assessment of concern or higher.
@@ -141,12 +167,14 @@ public final class Session {
 
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
         if !keepSuspended { suspended = nil }
+        conversation.forget()
         active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
 
     private func start(_ flow: Flow, _ reply: inout Reply) {
         suspended = nil
+        conversation.forget()
         active = Position(flow: flow, step: flow.start.value, variables: [:])
         run(from: flow.start.value, &reply)
     }
@@ -188,6 +216,7 @@ public final class Session {
     private func menuLines(limit: Int = .max) -> [String] {
         let flows = Array(library.menuFlows.prefix(limit))
         lastMenu = flows.map(\.id.value)
+        conversation.forget()
         return flows.enumerated().map { index, flow in
             "\(index + 1). \(flow.title)" + (flow.summary.map { ": \($0)" } ?? "")
         }
@@ -301,6 +330,13 @@ public final class Session {
                 reply.lines += render(step.say[index].value, position.variables)
             }
             if case .choices(let choices)? = step.expectation { reply.lines += Self.numbered(choices) }
+            if !step.offer.isEmpty {
+                active = nil
+                suspended = nil
+                let lines = conversation.offer(step.offer.map(\.value), topic: position.flow.id.value, library: library)
+                reply.lines += lines.flatMap { render($0) }
+                return
+            }
             if step.expectation != nil {
                 active = position
                 return

@@ -41,7 +41,12 @@ public struct IntentMatcher: Sendable {
 
     /// Adds a trigger for `intent`; throws when the pattern can't be compiled.
     public mutating func add(intent: String, pattern source: String, number: Int = 0) throws(PatternError) {
-        let pattern = try Pattern(source)
+        try add(intent: intent, pattern: try Pattern(source), number: number)
+    }
+
+    /// Adds a parsed trigger for `intent`, such as one ``Pattern/compacted(into:)`` made.
+    public mutating func add(intent: String, pattern: Pattern, number: Int = 0) throws(PatternError) {
+        let source = pattern.source
         let linear = try pattern.linearized(concepts: concepts)
         if linear.contains(where: \.matchesEmpty) {
             throw PatternError(message: "pattern '\(source)' matches an empty line", column: 1,
