@@ -26,6 +26,14 @@ public final class Session {
     private var lastMenu: [String] = []
     /// Small talk, feelings and the exercises on offer.
     private var conversation: Conversation
+    /// Answers in a row that said nothing, at the step named, so the second one can offer a way out.
+    private var nonAnswers: (step: String, count: Int) = ("", 0)
+    /// The answer a gentle check interrupted, kept to go on from if the person is okay (see `voiced`).
+    private var keptAnswer: String?
+    /// The tier of the last crisis reply, and how many more lines stay in its context.
+    private var afterCrisis: (tier: SafetyTier, lines: Int)?
+    /// Lines after a crisis reply that are answered in its context.
+    public static let linesInCrisisContext = 3
     /// Every answer ever stored in a variable, oldest first, so tests can prove what was never kept.
     public private(set) var stored: [String] = []
 
@@ -79,12 +87,18 @@ public final class Session {
         reply.safety = assessment.tier
         reply.category = assessment.category
         if assessment.tier >= .crisis {
+            afterCrisis = (assessment.tier, Self.linesInCrisisContext)
             escalate(to: Self.entry(for: assessment), &reply)
             return
         }
         if assessment.tier == .concern {
             if active?.flow.id.value != FlowLibrary.crisisID {
                 suspended = active
+                keptAnswer = active.flatMap { position in
+                    guard case .capture? = position.flow.steps[position.step]?.expectation,
+                          library.router.script.voiced.contains(position.flow.id.value + "/" + position.step) else { return nil }
+                    return text
+                }
                 escalate(to: Self.entry(for: assessment), &reply, keepSuspended: true)
                 return
             }
@@ -120,6 +134,17 @@ public final class Session {
         }
         let route = library.router.route(text, triggers: library.matcher)
         reply.route = route.tier.rawValue
+        if let context = afterCrisis, context.lines > 0 {
+            afterCrisis = (context.tier, context.lines - 1)
+            // Right after a crisis reply, "I'm fine, it was only a few" is answered in that context, not as small talk.
+            if ![.trigger, .mention, .meta].contains(route.tier) {
+                let script = library.router.script
+                reply.lines = render(context.tier >= .emergency
+                    ? conversation.line("after-emergency", script, fallback: "Please still call {{emergency_number}} if anything feels wrong.")
+                    : conversation.line("after-crisis", script, fallback: "If things get harder, you can reach {{crisis_line}} any time."))
+                return
+            }
+        }
         reply.topic = route.topic?.id
         if !route.offered, let flow = route.flow {
             reply.intent = flow
@@ -166,7 +191,10 @@ public final class Session {
     private var crisisFlow: Flow { library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow }
 
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
-        if !keepSuspended { suspended = nil }
+        if !keepSuspended {
+            suspended = nil
+            keptAnswer = nil
+        }
         conversation.forget()
         active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
@@ -174,6 +202,8 @@ public final class Session {
 
     private func start(_ flow: Flow, _ reply: inout Reply) {
         suspended = nil
+        keptAnswer = nil
+        afterCrisis = nil
         conversation.forget()
         active = Position(flow: flow, step: flow.start.value, variables: [:])
         run(from: flow.start.value, &reply)
@@ -188,9 +218,11 @@ public final class Session {
             reply.lines = ["Take care of yourself. You can come back any time."]
         case .stop:
             if let position = active {
-                reply.lines = ["Okay, we'll stop here. That's completely fine."]
                 if position.flow.id.value == FlowLibrary.crisisID {
-                    reply.lines += render("If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}.")
+                    reply.lines = render(conversation.line("stop-crisis", library.router.script,
+                        fallback: "If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}."))
+                } else {
+                    reply.lines = ["Okay, we'll stop here. That's completely fine."]
                 }
                 active = nil
                 suspended = nil
@@ -232,6 +264,33 @@ public final class Session {
         var next: String?
         switch expectation {
         case .capture(let name):
+            let key = position.flow.id.value + "/" + position.step
+            if position.flow.id.value != FlowLibrary.crisisID, let nothing = library.router.nonAnswer(text) {
+                if nothing == .skip {
+                    // An answer a journal entry needs can't be skipped past: the exercise ends gently instead.
+                    let needed = position.flow.steps.values.contains { $0.journal.map { Template.variables(in: $0.value).contains(name.value) } ?? false }
+                    if needed {
+                        reply.lines = render(conversation.line("skip-ends", library.router.script,
+                            fallback: "That's okay. We can leave this one here for today."))
+                        reply.lines.append("What would you like to do now? Type help to see what we can do.")
+                        active = nil
+                        suspended = nil
+                        return
+                    }
+                    next = step.next?.value
+                    break
+                }
+                // Never stored: asked again gently, and the second time offered a way out.
+                nonAnswers = nonAnswers.step == key ? (key, nonAnswers.count + 1) : (key, 1)
+                let script = library.router.script
+                if nonAnswers.count == 1 {
+                    return reprompt(step, default: conversation.line("nonanswer-first", script, fallback: "Take your time."), &reply)
+                }
+                reply.lines = render(conversation.line("nonanswer-second", script,
+                    fallback: "It's okay if nothing comes to mind. You can type next to skip this question, or stop to leave this exercise."))
+                return
+            }
+            nonAnswers = ("", 0)
             let value = String(text.prefix(Self.maximumAnswerLength))
             active?.variables[name.value] = value
             stored.append(value)
@@ -351,6 +410,12 @@ public final class Session {
             if step.resumes, let back = suspended {
                 suspended = nil
                 active = back
+                if let kept = keptAnswer {
+                    // The person is okay: what they wrote was the answer, so go on from it.
+                    keptAnswer = nil
+                    answer(kept, at: back, &reply)
+                    return
+                }
                 if let waiting = back.flow.steps[back.step], !waiting.say.isEmpty {
                     let index = picker.last(back.flow.id.value + "/" + back.step) ?? 0
                     reply.lines += render(waiting.say[min(index, waiting.say.count - 1)].value, back.variables)
@@ -364,6 +429,7 @@ public final class Session {
         }
         active = nil
         suspended = nil
+        keptAnswer = nil
     }
 
     private func classifyText(_ classify: Step.Classify, _ variables: [String: String]) -> String {

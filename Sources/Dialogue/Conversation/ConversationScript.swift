@@ -32,6 +32,12 @@ public struct ConversationScript: Sendable {
     public var swaps: [String: String] = [:]
     /// Longest echo, in words; a longer feeling is answered without one.
     public var echoWords = 8
+    /// Patterns of answers that say nothing ("idk", "nothing went well"): never stored.
+    public var nonAnswers: [String] = []
+    /// Patterns that skip a question without answering it ("next").
+    public var skips: [String] = []
+    /// "flow/step" ids whose answers voice hard words on purpose, kept after a gentle check answered no.
+    public var voiced: [String] = []
 
     public init() {}
 
@@ -39,7 +45,7 @@ public struct ConversationScript: Sendable {
     public func line(_ name: String) -> [String] { lines[name] ?? [] }
 
     static let keys = ["concepts", "topics", "flows", "lines", "requests", "mentions", "negators", "ignored", "offer_score",
-                       "offer_margin", "swaps", "echo_words"]
+                       "offer_margin", "swaps", "echo_words", "non_answers", "skips", "voiced"]
     static let topicKeys = ["kind", "patterns", "say", "reflect", "offer", "why", "broad"]
 
     /// Reads every conversation file in `folder`; a broken file is reported and skipped.
@@ -91,6 +97,9 @@ public struct ConversationScript: Sendable {
             case "mentions": mentions += try doc.strings(node, what: "mentions").map(\.0)
             case "negators": negators += try doc.strings(node, what: "negators").map(\.0)
             case "ignored": ignored += try doc.strings(node, what: "ignored").map(\.0)
+            case "non_answers": nonAnswers += try doc.strings(node, what: "non_answers").map(\.0)
+            case "skips": skips += try doc.strings(node, what: "skips").map(\.0)
+            case "voiced": voiced += try doc.strings(node, what: "voiced").map(\.0)
             case "offer_score": offerScore = try number(doc, node, "offer_score")
             case "offer_margin": offerMargin = try number(doc, node, "offer_margin")
             case "echo_words": echoWords = Int(try number(doc, node, "echo_words"))
@@ -150,6 +159,9 @@ extension ConversationScript: Archivable {
         archive.write(offerMargin)
         archive.write(swaps)
         archive.write(echoWords)
+        archive.write(nonAnswers)
+        archive.write(skips)
+        archive.write(voiced)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
@@ -166,5 +178,8 @@ extension ConversationScript: Archivable {
         offerMargin = try archive.read()
         swaps = try archive.read()
         echoWords = try archive.read()
+        nonAnswers = try archive.read()
+        skips = try archive.read()
+        voiced = try archive.read()
     }
 }

@@ -40,6 +40,7 @@ public struct Router: Sendable {
     private var requests: IntentMatcher
     private var mentions: IntentMatcher
     private var negators: Set<String>
+    private var answers: IntentMatcher
     public private(set) var keywords: KeywordIndex
     /// Problems in the conversation data, such as a pattern that doesn't compile.
     public private(set) var diagnostics: [Diagnostic] = []
@@ -61,6 +62,8 @@ public struct Router: Sendable {
             }
         }
         let compiledRequests = script.requests.compactMap { try? Pattern($0).compacted(into: &table) }
+        let compiledAnswers = script.nonAnswers.compactMap { try? Pattern($0).compacted(into: &table) }
+        let compiledSkips = script.skips.compactMap { try? Pattern($0).compacted(into: &table) }
         var compiledMentions: [(String, Pattern)] = []
         let known = Set(flows.map(\.id.value))
         for flow in script.names.keys.sorted() where known.contains(flow) && !script.mentions.isEmpty {
@@ -83,6 +86,11 @@ public struct Router: Sendable {
         mentions = IntentMatcher(concepts: table)
         for (flow, pattern) in compiledMentions { try? mentions.add(intent: flow, pattern: pattern) }
         mentions.finish()
+        answers = IntentMatcher(concepts: table)
+        for pattern in compiledAnswers { try? answers.add(intent: "nothing", pattern: pattern) }
+        // Skips are added last, so a line both patterns fit is a skip.
+        for pattern in compiledSkips { try? answers.add(intent: "skip", pattern: pattern) }
+        answers.finish()
         negators = Set(script.negators.flatMap(Normalizer.words))
         var index = KeywordIndex(concepts: concepts, ignoring: Set(script.ignored.flatMap(Normalizer.words)))
         for flow in flows where flow.id.value != FlowLibrary.crisisID {
@@ -144,6 +152,16 @@ public struct Router: Sendable {
               first.score - (ranked.dropFirst().first?.score ?? 0) >= script.offerMargin
         else { return nil }
         return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
+    }
+
+    /// What an answer inside an exercise says, when it says nothing.
+    public enum NonAnswer: Sendable { case nothing, skip }
+
+    /// Whether `text`, typed as an answer, says nothing ("idk") or skips the question ("next").
+    public func nonAnswer(_ text: String) -> NonAnswer? {
+        let matches = answers.allMatches(words: answers.words(for: text))
+        if matches.isEmpty { return nil }
+        return matches.contains { $0.intent == "skip" } ? .skip : .nothing
     }
 
     /// The second tier's candidates for `text`, best first, for `chat match --explain`.
