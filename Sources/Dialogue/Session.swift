@@ -468,7 +468,8 @@ public final class Session {
 
     // MARK: - Input
 
-    /// The input with control characters and terminal escape sequences removed.
+    /// The input with control characters and terminal escape sequences removed; line breaks (a
+    /// multi-line paste in a terminal) are kept, so each line stays a clause of its own.
     public static func clean(_ input: String) -> String {
         var out = String.UnicodeScalarView()
         var inEscape = false
@@ -480,10 +481,11 @@ public final class Session {
             switch scalar.value {
             case 0x1B: inEscape = true
             case 0x09: out.append(" ")
+            case 0x0A: out.append("\n")
             case 0x00..<0x20, 0x7F..<0xA0, 0xFFFD: continue
             default: out.append(scalar)
             }
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return String(out).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

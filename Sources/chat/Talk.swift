@@ -86,7 +86,12 @@ struct Talk: ParsableCommand {
                     return
                 case .interrupted:
                     continue
-                case .line(let line):
+                case .line(let typed):
+                    // A multi-line paste is one answer, not one answer per line.
+                    let line = Paste.gather(typed, pending: { Paste.pending() }) {
+                        if case .line(let more) = editor.read(prompt: "") { return more }
+                        return nil
+                    }
                     let reply = session().respond(to: line)
                     renderer.show(reply, input: line)
                     if reply.quit { return }
