@@ -87,6 +87,12 @@ public struct IntentMatcher: Sendable {
     /// The best match for `text`, if any trigger fits.
     public func match(_ text: String) -> Match? { best(of: index.wholeMatches(numbered(text).line)) }
 
+    /// The best match for `text` and the words it was matched on, normalizing the line once.
+    public func matchWithWords(_ text: String) -> (match: Match?, words: [String]) {
+        let (words, line) = numbered(text)
+        return (best(of: index.wholeMatches(line)), words)
+    }
+
     /// The best match for words that are already normalized.
     public func match(words: [String]) -> Match? { best(of: index.wholeMatches(words)) }
 

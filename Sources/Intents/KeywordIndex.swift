@@ -58,10 +58,34 @@ public struct KeywordIndex: Sendable {
     /// Weighs every term by how few intents share it; call once after adding intents.
     public mutating func finish() {
         let count = Double(intents.count)
+        postings = postings.mapValues { Array(Set($0)).sorted() }
         weights = postings.mapValues { intentsWithTerm in
-            let shared = Double(Set(intentsWithTerm).count)
+            let shared = Double(intentsWithTerm.count)
             return log(1 + (count - shared + 0.5) / (shared + 0.5))
         }
+    }
+
+    /// The best intent for `words` and the runner-up's score, without ranking every intent.
+    public func best(words: [String]) -> (first: Hit?, second: Double?) {
+        var scores: [Int: Double] = [:]
+        let terms = terms(of: words)
+        for term in terms {
+            guard let weight = weights[term], let list = postings[term] else { continue }
+            for intent in list { scores[intent, default: 0] += weight }
+        }
+        var top: (intent: Int, score: Double)?
+        var second: Double?
+        for (intent, score) in scores {
+            if let current = top, score < current.score || (score == current.score && intent < current.intent) {
+                if score > (second ?? -1) { second = score }
+                continue
+            }
+            if let current = top { second = max(second ?? -1, current.score) }
+            top = (intent, score)
+        }
+        guard let top else { return (nil, nil) }
+        let keywords = terms.filter { postings[$0]?.contains(top.intent) ?? false }.sorted { (weights[$0]!, $1) > (weights[$1]!, $0) }
+        return (Hit(intent: intents[top.intent], score: top.score, keywords: keywords), second)
     }
 
     /// The terms of normalized `words`: stems of the words that count, and concepts whose members appear.
@@ -83,7 +107,7 @@ public struct KeywordIndex: Sendable {
         var counted: [Int: [String]] = [:]
         for term in terms(of: words) {
             guard let weight = weights[term], let list = postings[term] else { continue }
-            for intent in Set(list) {
+            for intent in list {
                 scores[intent, default: 0] += weight
                 counted[intent, default: []].append(term)
             }

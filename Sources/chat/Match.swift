@@ -81,7 +81,7 @@ extension Match {
         if let command = Command.match(line) { return "none\tcommand:\(command.rawValue)\t0\t-\t\n" }
         let route = library.router.route(line, triggers: library.matcher)
         let tier = route.topic.map { route.tier.rawValue + ":" + $0.id } ?? route.tier.rawValue
-        let score = route.score == route.score.rounded() ? String(Int(route.score)) : String(format: "%.2f", route.score)
+        let score = route.score == route.score.rounded() ? String(Int(route.score)) : String(Double(Int(route.score * 100)) / 100)
         let why = route.pattern ?? (route.keywords.isEmpty ? "-" : route.keywords.joined(separator: " "))
         let offered = route.offered ? [route.flow!] : (route.topic?.offer.filter { library.flows[$0] != nil }.prefix(Conversation.offerLimit)).map(Array.init) ?? []
         return (route.flow ?? "none") + "\t" + tier + "\t" + score + "\t" + why + "\t" + offered.joined(separator: ",") + "\n"

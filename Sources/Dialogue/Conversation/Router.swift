@@ -36,9 +36,9 @@ public struct Router: Sendable {
     }
 
     public let script: ConversationScript
-    private var topics: IntentMatcher
-    private var requests: IntentMatcher
-    private var mentions: IntentMatcher
+    /// Topics ("topic:N"), requests ("request") and mentions ("mention:FLOW") in one index, so a
+    /// line is encoded and walked once.
+    private var talk: IntentMatcher
     private var negators: Set<String>
     private var answers: IntentMatcher
     public private(set) var keywords: KeywordIndex
@@ -71,21 +71,17 @@ public struct Router: Sendable {
             guard !names.isEmpty, let pattern = try? Pattern("[*] ~mention_cue [*] (" + names.joined(separator: "|") + ") [*]") else { continue }
             compiledMentions.append((flow, pattern.compacted(into: &table)))
         }
-        topics = IntentMatcher(concepts: table)
+        talk = IntentMatcher(concepts: table)
         for (number, pattern) in compiledTopics {
-            do throws(PatternError) { try topics.add(intent: String(number), pattern: pattern) } catch {
+            do throws(PatternError) { try talk.add(intent: "topic:" + String(number), pattern: pattern) } catch {
                 let topic = script.topics[number]
                 let position = topic.patterns.first { $0.value == pattern.source }?.position ?? topic.position
                 diagnostics.append(Diagnostic(at: position, code: "F017", message: "bad pattern: \(error.message)", hint: error.hint))
             }
         }
-        topics.finish()
-        requests = IntentMatcher(concepts: table)
-        for pattern in compiledRequests { try? requests.add(intent: "request", pattern: pattern) }
-        requests.finish()
-        mentions = IntentMatcher(concepts: table)
-        for (flow, pattern) in compiledMentions { try? mentions.add(intent: flow, pattern: pattern) }
-        mentions.finish()
+        for pattern in compiledRequests { try? talk.add(intent: "request", pattern: pattern) }
+        for (flow, pattern) in compiledMentions { try? talk.add(intent: "mention:" + flow, pattern: pattern) }
+        talk.finish()
         answers = IntentMatcher(concepts: table)
         for pattern in compiledAnswers { try? answers.add(intent: "nothing", pattern: pattern) }
         // Skips are added last, so a line both patterns fit is a skip.
@@ -103,17 +99,19 @@ public struct Router: Sendable {
 
     /// Routes `text`, using `matcher` for the flows' triggers.
     public func route(_ text: String, triggers matcher: IntentMatcher) -> Route {
-        let words = topics.words(for: text)
+        // Normalized once; the conversation's own patterns are matched without spelling correction,
+        // which only the flows' triggers need, so a line costs about what the first tier costs.
+        let words = Normalizer.words(text)
         guard !words.isEmpty else { return Route(tier: .none) }
         let negated = words.contains(where: negators.contains)
-        if !negated, let mention = mentions.match(words: mentions.words(for: text)) {
-            return Route(tier: .mention, flow: mention.intent, score: Double(mention.score), pattern: mention.trigger)
+        let found = talk.allMatches(words: words)
+        if !negated, let mention = found.first(where: { $0.intent.hasPrefix("mention:") }) {
+            return Route(tier: .mention, flow: String(mention.intent.dropFirst(8)), score: Double(mention.score), pattern: mention.trigger)
         }
-        let found = topics.allMatches(words: words)
         func best(_ kinds: Set<Topic.Kind>) -> (Topic, IntentMatcher.Match)? {
             var broad: (Topic, IntentMatcher.Match)?
-            for match in found {
-                let topic = script.topics[Int(match.intent)!]
+            for match in found where match.intent.hasPrefix("topic:") {
+                let topic = script.topics[Int(match.intent.dropFirst(6))!]
                 guard kinds.contains(topic.kind) else { continue }
                 if !topic.broad { return (topic, match) }
                 if broad == nil { broad = (topic, match) }
@@ -124,8 +122,8 @@ public struct Router: Sendable {
             Route(tier: Tier(rawValue: found.0.kind.rawValue) ?? .topic, topic: found.0, score: Double(found.1.score), pattern: found.1.trigger)
         }
         if let talk = best([.smalltalk, .meta]) { return answer(talk) }
-        let trigger = matcher.match(text)
-        let request = requests.match(words: requests.words(for: text)) != nil
+        let (trigger, triggerWords) = matcher.matchWithWords(text)
+        let request = found.contains { $0.intent == "request" }
         if let feeling = best([.feeling]) {
             // A feeling is met with an offer, unless the person asks for something a trigger fits, or
             // the trigger names a moment more particular than the feeling (a hard session).
@@ -133,23 +131,24 @@ public struct Router: Sendable {
                 if !request && feeling.0.offer.contains(trigger.intent) { return answer(feeling) }
                 return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
             }
-            if request, let offer = confidentOffer(text, matcher) { return offer }
+            if request, let offer = confidentOffer(triggerWords) { return offer }
             return answer(feeling)
         }
         if let trigger {
             return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
         }
         if let other = best([.topic]) { return answer(other) }
-        if let offer = confidentOffer(text, matcher) { return offer }
-        let ranked = keywords.rank(words: matcher.words(for: text))
+        let ranked = keywords.best(words: triggerWords)
+        if let first = ranked.first, first.score >= script.offerScore, first.score - (ranked.second ?? 0) >= script.offerMargin {
+            return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
+        }
         return Route(tier: .none, score: ranked.first?.score ?? 0, keywords: ranked.first?.keywords ?? [])
     }
 
     /// The second tier's offer for `text`, when its best flow scores enough and well ahead of the next.
-    private func confidentOffer(_ text: String, _ matcher: IntentMatcher) -> Route? {
-        let ranked = keywords.rank(words: matcher.words(for: text))
-        guard let first = ranked.first, first.score >= script.offerScore,
-              first.score - (ranked.dropFirst().first?.score ?? 0) >= script.offerMargin
+    private func confidentOffer(_ words: [String]) -> Route? {
+        let ranked = keywords.best(words: words)
+        guard let first = ranked.first, first.score >= script.offerScore, first.score - (ranked.second ?? 0) >= script.offerMargin
         else { return nil }
         return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
     }
@@ -159,7 +158,7 @@ public struct Router: Sendable {
 
     /// Whether `text`, typed as an answer, says nothing ("idk") or skips the question ("next").
     public func nonAnswer(_ text: String) -> NonAnswer? {
-        let matches = answers.allMatches(words: answers.words(for: text))
+        let matches = answers.allMatches(words: Normalizer.words(text))
         if matches.isEmpty { return nil }
         return matches.contains { $0.intent == "skip" } ? .skip : .nothing
     }
