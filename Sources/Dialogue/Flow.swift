@@ -99,6 +99,8 @@ public struct Step: Sendable {
     public var ends: Bool
     /// Only in the crisis flow: go back to the exercise that was interrupted.
     public var resumes: Bool
+    /// Flow ids offered when this step is reached; the flow ends there, and the person picks one.
+    public var offer: [Located<String>] = []
 
     public init(id: String, position: SourcePosition, say: [Located<String>] = [], expectation: Expectation? = nil,
                 branch: [Rule]? = nil, classify: Classify? = nil, journal: Located<String>? = nil,
@@ -191,12 +193,14 @@ extension Step: Archivable {
         archive.write(next)
         archive.write(ends)
         archive.write(resumes)
+        archive.write(offer)
     }
 
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         self.init(id: try archive.read(), position: try archive.read(), say: try archive.read(), expectation: try archive.read(),
                   branch: try archive.read(), classify: try archive.read(), journal: try archive.read(),
                   kind: try archive.read(), reprompt: try archive.read(), next: try archive.read(), ends: try archive.read(), resumes: try archive.read())
+        offer = try archive.read()
     }
 }
 

@@ -37,6 +37,8 @@ public struct FlowLibrary: Sendable {
     public private(set) var choiceMatchers: [String: IntentMatcher] = [:]
     public private(set) var screen: SafetyScreen
     public private(set) var directory: CrisisDirectory
+    /// Small talk, feelings, offers and the second tier of routing, from `Scripts/conversation/`.
+    public private(set) var router: Router
     /// Problems found while loading. Errors mean a file (or part of one) was skipped.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -223,6 +225,17 @@ public struct FlowLibrary: Sendable {
             }
         }
         matcher.finish()
+        let script: ConversationScript
+        if let scripts = sources.scripts {
+            let (loadedScript, problems) = ConversationScript.load(folder: scripts + "/conversation")
+            script = loadedScript
+            diagnostics += problems
+        } else {
+            script = ConversationScript()
+        }
+        router = Router(script: script, flows: order.compactMap { loaded[$0] }, concepts: table)
+        diagnostics += router.diagnostics
+        diagnostics += Self.offerProblems(loaded)
         let (screen, safetyProblem) = safety.value
         self.screen = screen
         if let safetyProblem { diagnostics.append(safetyProblem) }
@@ -234,9 +247,25 @@ public struct FlowLibrary: Sendable {
     public static func inputFiles(_ sources: Sources) -> [String] {
         var files = ([sources.scripts] + sources.flowFolders.map { Optional($0) }).compactMap { $0 }.map { $0 + "/concepts.yaml" }
         if let scripts = sources.scripts {
-            files += [scripts + "/safety/lexicon.yaml", scripts + "/safety/model.txt", scripts + "/safety/crisis-lines.yaml"] + yamlFiles(in: scripts + "/lists")
+            files += [scripts + "/safety/lexicon.yaml", scripts + "/safety/model.txt", scripts + "/safety/crisis-lines.yaml"]
+                + yamlFiles(in: scripts + "/lists") + yamlFiles(in: scripts + "/conversation")
         }
         return files + sources.flowFolders.flatMap(yamlFiles) + sources.flowFiles + sources.userFolders.flatMap(yamlFiles)
+    }
+
+    /// Steps that offer a flow that doesn't exist.
+    static func offerProblems(_ flows: [String: Flow]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for id in flows.keys.sorted() {
+            for stepID in flows[id]!.stepOrder {
+                for offered in flows[id]!.steps[stepID]?.offer ?? [] where flows[offered.value] == nil {
+                    let suggestion = Intents.closest(to: offered.value, among: flows.keys.sorted())
+                    problems.append(Diagnostic(at: offered.position, code: "F034", message: "step '\(stepID)' offers '\(offered.value)', which is not a flow",
+                                               hint: suggestion.map { "did you mean '\($0)'?" } ?? "name a flow by its id"))
+                }
+            }
+        }
+        return problems
     }
 
     /// Lines the safety screen must always recognize, with the least tier each must reach. A
@@ -339,6 +368,7 @@ extension FlowLibrary: Archivable {
             choiceMatchers[key]!.archive(into: &archive)
         }
         archive.write(directory)
+        archive.write(router.script)
         archive.write(diagnostics)
     }
 
@@ -371,6 +401,8 @@ extension FlowLibrary: Archivable {
             choiceMatchers[key] = try IntentMatcher(from: &archive, concepts: concepts)
         }
         directory = try archive.read()
+        let script = try archive.read(ConversationScript.self)
+        router = Router(script: script, flows: order.compactMap { flows[$0] }, concepts: concepts)
         diagnostics = try archive.read()
         screen = try screenLoad.value.get()
     }

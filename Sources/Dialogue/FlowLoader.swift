@@ -8,7 +8,7 @@ public enum FlowLoader {
     static let flowKeys = ["id", "title", "summary", "menu", "order", "triggers", "examples", "counterexamples", "start", "steps",
                            "mood-check"]
     static let stepKeys = ["say", "capture", "scale", "yesno", "choices", "branch", "classify", "journal", "kind", "reprompt",
-                           "next", "end", "resume"]
+                           "next", "end", "resume", "offer"]
 
     /// Most steps in one flow.
     public static let maximumSteps = 1_000
@@ -197,6 +197,7 @@ public enum FlowLoader {
         step.next = try name("next")
         if let end = value("end") { step.ends = try doc.bool(end, what: "end") }
         if let resume = value("resume") { step.resumes = try doc.bool(resume, what: "resume") }
+        if let offer = value("offer") { step.offer = try located(doc, offer, what: "offer", allowEmptyList: false) }
         if step.branch != nil, let next = step.next {
             throw Diagnostic(at: next.position, code: "F007", message: "step '\(id)' has both 'branch' and 'next'",
                              hint: "put the default in the branch's `else`")

@@ -21,6 +21,12 @@ public struct Reply: Sendable {
     public var visited: [String] = []
     /// Ways taken out of steps this turn, as "flow/step>next".
     public var taken: [String] = []
+    /// How the line was routed outside an exercise (`trigger`, `keywords`, `feeling`, ...), if it was.
+    public var route: String?
+    /// The topic answered (small talk, a feeling), if any.
+    public var topic: String?
+    /// The flows on offer after this turn, in the order shown.
+    public var offered: [String] = []
     /// True when the person asked to leave.
     public var quit = false
 

@@ -4,8 +4,9 @@ import Intents
 /// One conversation: it takes a line, screens it, and answers from the flows.
 ///
 /// Order of work for every line: (1) the safety screen, always first; (2) commands such as
-/// `stop` and `help`; (3) the answer the current step is waiting for; (4) a trigger that starts
-/// a flow; (5) an honest "I'm not sure I understood".
+/// `stop` and `help`; (3) the answer the current step is waiting for; (4) the answer to an open
+/// offer; (5) the ``Router``: an exercise asked for, small talk, a feeling, or a flow to offer;
+/// (6) an honest "I'm not sure I understood".
 public final class Session {
     public let library: FlowLibrary
     public let region: CrisisDirectory.Region
@@ -23,6 +24,16 @@ public final class Session {
     /// An exercise interrupted by a check-in, to go back to if the person is okay.
     private var suspended: Position?
     private var lastMenu: [String] = []
+    /// Small talk, feelings and the exercises on offer.
+    private var conversation: Conversation
+    /// Answers in a row that said nothing, at the step named, so the second one can offer a way out.
+    private var nonAnswers: (step: String, count: Int) = ("", 0)
+    /// The answer a gentle check interrupted, kept to go on from if the person is okay (see `voiced`).
+    private var keptAnswer: String?
+    /// The tier of the last crisis reply, and how many more lines stay in its context.
+    private var afterCrisis: (tier: SafetyTier, lines: Int)?
+    /// Lines after a crisis reply that are answered in its context.
+    public static let linesInCrisisContext = 3
     /// The latest answers stored in variables (at most ``maximumRemembered``), oldest first, so
     /// tests can prove what was never kept. Bounded, so a long pipe runs in constant memory.
     public private(set) var stored: [String] = []
@@ -39,6 +50,7 @@ public final class Session {
         self.library = library
         self.region = library.directory.region(region)
         self.picker = VariantPicker(seed: seed)
+        self.conversation = Conversation(seed: seed)
         self.journal = journal
         self.now = now
     }
@@ -73,6 +85,7 @@ public final class Session {
         moodCheck.finish(was: before, now: active?.flow.id.value, reply: &reply, command: Command.match(text) != nil)
         reply.flow = active?.flow.id.value
         reply.step = active?.step
+        reply.offered = conversation.offered
         return reply
     }
 
@@ -82,12 +95,18 @@ public final class Session {
         reply.category = assessment.category
         if assessment.tier >= .concern { noteSafety(assessment.tier) }
         if assessment.tier >= .crisis {
+            afterCrisis = (assessment.tier, Self.linesInCrisisContext)
             escalate(to: Self.entry(for: assessment), &reply)
             return
         }
         if assessment.tier == .concern {
             if active?.flow.id.value != FlowLibrary.crisisID {
                 suspended = active
+                keptAnswer = active.flatMap { position in
+                    guard case .capture? = position.flow.steps[position.step]?.expectation,
+                          library.router.script.voiced.contains(position.flow.id.value + "/" + position.step) else { return nil }
+                    return text
+                }
                 escalate(to: Self.entry(for: assessment), &reply, keepSuspended: true)
                 return
             }
@@ -126,21 +145,53 @@ public final class Session {
             answer(text, at: position, &reply)
             return
         }
+        if let outcome = conversation.answerOffer(text, library: library) {
+            return apply(outcome, &reply)
+        }
         if let number = Int(text.trimmingCharacters(in: .whitespaces)), number >= 1, lastMenu.indices.contains(number - 1),
            let flow = library.flows[lastMenu[number - 1]]
         {
             start(flow, &reply)
             return
         }
-        if let match = library.matcher.match(text), let flow = library.flows[match.intent] {
-            reply.intent = match.intent
-            reply.trigger = match.trigger
-            start(flow, &reply)
-            return
+        let route = library.router.route(text, triggers: library.matcher)
+        reply.route = route.tier.rawValue
+        if let context = afterCrisis, context.lines > 0 {
+            afterCrisis = (context.tier, context.lines - 1)
+            // Right after a crisis reply, "I'm fine, it was only a few" is answered in that context, not as small talk.
+            if ![.trigger, .mention, .meta].contains(route.tier) {
+                let script = library.router.script
+                reply.lines = render(context.tier >= .emergency
+                    ? conversation.line("after-emergency", script, fallback: "Please still call {{emergency_number}} if anything feels wrong.")
+                    : conversation.line("after-crisis", script, fallback: "If things get harder, you can reach {{crisis_line}} any time."))
+                return
+            }
         }
-        reply.lines = ["I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:"]
-        reply.lines += menuLines(limit: 5)
-        reply.lines.append("Type a number, tell me a bit more, or type help to see everything.")
+        reply.topic = route.topic?.id
+        if !route.offered, let flow = route.flow {
+            reply.intent = flow
+            reply.trigger = route.pattern
+        }
+        apply(conversation.respond(to: route, text: text, library: library), &reply)
+    }
+
+    /// Says or starts what the conversation decided.
+    private func apply(_ outcome: Conversation.Outcome, _ reply: inout Reply) {
+        switch outcome {
+        case .say(let lines, let variables):
+            reply.lines += lines.flatMap { render($0, variables) }
+        case .start(let id):
+            guard let flow = library.flows[id] else { return apply(.notUnderstood, &reply) }
+            if reply.intent == nil { reply.intent = id }
+            start(flow, &reply)
+        case .notUnderstood:
+            let script = library.router.script
+            reply.lines = render(conversation.line("not-understood", script,
+                fallback: "I'm not sure I understood that. I'm a simple program, and I only know a few exercises, such as:"))
+            reply.lines += menuLines(limit: 5)
+            reply.lines += render(conversation.line("not-understood-end", script,
+                fallback: "Type a number, tell me a bit more, or type help to see everything."))
+        }
     }
 
     /// The crisis-flow step the screen starts at for an assessment of concern or higher.
@@ -162,8 +213,12 @@ public final class Session {
     private var crisisFlow: Flow { library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow }
 
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
-        if !keepSuspended { suspended = nil }
+        if !keepSuspended {
+            suspended = nil
+            keptAnswer = nil
+        }
         moodCheck = MoodCheck()
+        conversation.forget()
         active = Position(flow: crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
@@ -175,6 +230,9 @@ public final class Session {
             return
         }
         suspended = nil
+        keptAnswer = nil
+        afterCrisis = nil
+        conversation.forget()
         active = Position(flow: flow, step: flow.start.value, variables: [:])
         run(from: flow.start.value, &reply)
     }
@@ -188,9 +246,11 @@ public final class Session {
             reply.lines = ["Take care of yourself. You can come back any time."]
         case .stop:
             if let position = active {
-                reply.lines = ["Okay, we'll stop here. That's completely fine."]
                 if position.flow.id.value == FlowLibrary.crisisID {
-                    reply.lines += render("If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}.")
+                    reply.lines = render(conversation.line("stop-crisis", library.router.script,
+                        fallback: "If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}."))
+                } else {
+                    reply.lines = ["Okay, we'll stop here. That's completely fine."]
                 }
                 active = nil
                 suspended = nil
@@ -216,6 +276,7 @@ public final class Session {
     private func menuLines(limit: Int = .max) -> [String] {
         let flows = Array(library.menuFlows.prefix(limit))
         lastMenu = flows.map(\.id.value)
+        conversation.forget()
         return flows.enumerated().map { index, flow in
             "\(index + 1). \(flow.title)" + (flow.summary.map { ": \($0)" } ?? "")
         }
@@ -231,6 +292,33 @@ public final class Session {
         var next: String?
         switch expectation {
         case .capture(let name):
+            let key = position.flow.id.value + "/" + position.step
+            if position.flow.id.value != FlowLibrary.crisisID, let nothing = library.router.nonAnswer(text) {
+                if nothing == .skip {
+                    // An answer a journal entry needs can't be skipped past: the exercise ends gently instead.
+                    let needed = position.flow.steps.values.contains { $0.journal.map { Template.variables(in: $0.value).contains(name.value) } ?? false }
+                    if needed {
+                        reply.lines = render(conversation.line("skip-ends", library.router.script,
+                            fallback: "That's okay. We can leave this one here for today."))
+                        reply.lines.append("What would you like to do now? Type help to see what we can do.")
+                        active = nil
+                        suspended = nil
+                        return
+                    }
+                    next = step.next?.value
+                    break
+                }
+                // Never stored: asked again gently, and the second time offered a way out.
+                nonAnswers = nonAnswers.step == key ? (key, nonAnswers.count + 1) : (key, 1)
+                let script = library.router.script
+                if nonAnswers.count == 1 {
+                    return reprompt(step, default: conversation.line("nonanswer-first", script, fallback: "Take your time."), &reply)
+                }
+                reply.lines = render(conversation.line("nonanswer-second", script,
+                    fallback: "It's okay if nothing comes to mind. You can type next to skip this question, or stop to leave this exercise."))
+                return
+            }
+            nonAnswers = ("", 0)
             let value = String(text.prefix(Self.maximumAnswerLength))
             active?.variables[name.value] = value
             stored.append(value)
@@ -339,6 +427,13 @@ public final class Session {
                 reply.lines += render(step.say[index].value, position.variables)
             }
             if case .choices(let choices)? = step.expectation { reply.lines += Self.numbered(choices) }
+            if !step.offer.isEmpty {
+                active = nil
+                suspended = nil
+                let lines = conversation.offer(step.offer.map(\.value), topic: position.flow.id.value, library: library)
+                reply.lines += lines.flatMap { render($0) }
+                return
+            }
             if step.expectation != nil {
                 active = position
                 return
@@ -355,6 +450,12 @@ public final class Session {
             if step.resumes, let back = suspended {
                 suspended = nil
                 active = back
+                if let kept = keptAnswer {
+                    // The person is okay: what they wrote was the answer, so go on from it.
+                    keptAnswer = nil
+                    answer(kept, at: back, &reply)
+                    return
+                }
                 if let waiting = back.flow.steps[back.step], !waiting.say.isEmpty {
                     let index = picker.last(back.flow.id.value + "/" + back.step) ?? 0
                     reply.lines += render(waiting.say[min(index, waiting.say.count - 1)].value, back.variables)
@@ -368,6 +469,7 @@ public final class Session {
         }
         active = nil
         suspended = nil
+        keptAnswer = nil
     }
 
     private func classifyText(_ classify: Step.Classify, _ variables: [String: String]) -> String {
@@ -453,7 +555,8 @@ public final class Session {
 
     // MARK: - Input
 
-    /// The input with control characters and terminal escape sequences removed.
+    /// The input with control characters and terminal escape sequences removed; line breaks (a
+    /// multi-line paste in a terminal) are kept, so each line stays a clause of its own.
     public static func clean(_ input: String) -> String {
         var out = String.UnicodeScalarView()
         var inEscape = false
@@ -465,10 +568,11 @@ public final class Session {
             switch scalar.value {
             case 0x1B: inEscape = true
             case 0x09: out.append(" ")
+            case 0x0A: out.append("\n")
             case 0x00..<0x20, 0x7F..<0xA0, 0xFFFD: continue
             default: out.append(scalar)
             }
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return String(out).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -41,7 +41,12 @@ public struct IntentMatcher: Sendable {
 
     /// Adds a trigger for `intent`; throws when the pattern can't be compiled.
     public mutating func add(intent: String, pattern source: String, number: Int = 0) throws(PatternError) {
-        let pattern = try Pattern(source)
+        try add(intent: intent, pattern: try Pattern(source), number: number)
+    }
+
+    /// Adds a parsed trigger for `intent`, such as one ``Pattern/compacted(into:)`` made.
+    public mutating func add(intent: String, pattern: Pattern, number: Int = 0) throws(PatternError) {
+        let source = pattern.source
         let linear = try pattern.linearized(concepts: concepts)
         if linear.contains(where: \.matchesEmpty) {
             throw PatternError(message: "pattern '\(source)' matches an empty line", column: 1,
@@ -81,6 +86,12 @@ public struct IntentMatcher: Sendable {
 
     /// The best match for `text`, if any trigger fits.
     public func match(_ text: String) -> Match? { best(of: index.wholeMatches(numbered(text).line)) }
+
+    /// The best match for `text` and the words it was matched on, normalizing the line once.
+    public func matchWithWords(_ text: String) -> (match: Match?, words: [String]) {
+        let (words, line) = numbered(text)
+        return (best(of: index.wholeMatches(line)), words)
+    }
 
     /// The best match for words that are already normalized.
     public func match(words: [String]) -> Match? { best(of: index.wholeMatches(words)) }

@@ -10,8 +10,10 @@ struct Match: ParsableCommand {
         abstract: "Print the flow each line would start (or none), with its score and trigger.",
         discussion: """
             Reads TEXT arguments, or lines from standard input. Each output line starts with the flow id \
-            or 'none', then the score and the trigger. --explain also shows the normalized words, the \
-            close candidates, and what the safety screen found, for review.
+            started or offered, or 'none', then the tier (trigger, mention, keywords for an offer, or \
+            feeling:NAME, smalltalk:NAME, meta:NAME, topic:NAME, command:NAME, none), the score, the \
+            trigger or the keywords that counted, and the flows offered. --explain also shows the \
+            normalized words, the close candidates, and what the safety screen found, for review.
             """)
 
     @Argument(help: "Lines to match (default: read standard input).")
@@ -39,10 +41,8 @@ struct Match: ParsableCommand {
             count += 1
             if explain {
                 out += Explanation(library: library, text: line).rendered
-            } else if let match = library.matcher.match(line) {
-                out += match.intent + "\t" + String(match.score) + "\t" + match.trigger + "\n"
             } else {
-                out += "none\t0\t-\n"
+                out += Self.row(library, line)
             }
             if !stats, out.utf8.count > 65_536 {
                 Output.write(out)
@@ -72,6 +72,19 @@ struct Match: ParsableCommand {
             Output.error(String(format: "chat load_s=%.3f lines=%d lines_per_s=%.0f flows=%d\n", load, count,
                                 match > 0 ? Double(count) / match : 0, library.flows.count))
         }
+    }
+}
+
+extension Match {
+    /// One output row: flow, tier, score, trigger or keywords, offered flows.
+    static func row(_ library: FlowLibrary, _ line: String) -> String {
+        if let command = Command.match(line) { return "none\tcommand:\(command.rawValue)\t0\t-\t\n" }
+        let route = library.router.route(line, triggers: library.matcher)
+        let tier = route.topic.map { route.tier.rawValue + ":" + $0.id } ?? route.tier.rawValue
+        let score = route.score == route.score.rounded() ? String(Int(route.score)) : String(Double(Int(route.score * 100)) / 100)
+        let why = route.pattern ?? (route.keywords.isEmpty ? "-" : route.keywords.joined(separator: " "))
+        let offered = route.offered ? [route.flow!] : (route.topic?.offer.filter { library.flows[$0] != nil }.prefix(Conversation.offerLimit)).map(Array.init) ?? []
+        return (route.flow ?? "none") + "\t" + tier + "\t" + score + "\t" + why + "\t" + offered.joined(separator: ",") + "\n"
     }
 }
 
@@ -118,14 +131,26 @@ struct Explanation {
         if assessment.tier >= .concern {
             out += "  => the crisis flow starts at '\(Session.entry(for: assessment))'; routing below is not used\n"
         }
+        let row = Match.row(library, text).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        out += "decision: \(row[0]) (\(row[1]), score \(row[2]))" + (row[4].count > 1 ? ", offers \(row[4].dropLast())" : "") + "\n"
         let candidates = library.matcher.allMatches(words: words)
         if candidates.isEmpty {
-            out += "route: none (no trigger fits the whole line)\n"
+            out += "triggers: none fits the whole line\n"
         } else {
             for (index, candidate) in candidates.prefix(5).enumerated() {
                 out += index == 0 ? "route: \(candidate.intent)" : "  lost: \(candidate.intent)"
                 out += " (score \(candidate.score), trigger '\(candidate.trigger)')\n"
             }
+        }
+        let ranked = library.router.candidates(text, triggers: library.matcher)
+        if ranked.isEmpty {
+            out += "keywords: none shared with any flow\n"
+        } else {
+            for hit in ranked.prefix(3) {
+                out += "keywords: \(hit.intent) " + String(format: "%.2f", hit.score) + " from " + hit.keywords.joined(separator: ", ") + "\n"
+            }
+            out += "  (an offer needs " + String(format: "%.2f", library.router.script.offerScore) + ", and "
+                + String(format: "%.2f", library.router.script.offerMargin) + " over the next flow)\n"
         }
         return out
     }

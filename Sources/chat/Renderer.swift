@@ -52,6 +52,8 @@ struct Renderer {
             ("safety", quote(reply.safety.description)), ("category", quote(reply.category.rawValue)),
             ("say", "[" + reply.lines.map { quote($0) }.joined(separator: ",") + "]"),
             ("intent", quote(reply.intent)), ("trigger", quote(reply.trigger)), ("source", quote(reply.source)),
+            ("route", quote(reply.route)), ("topic", quote(reply.topic)),
+            ("offered", "[" + reply.offered.map { quote($0) }.joined(separator: ",") + "]"),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }

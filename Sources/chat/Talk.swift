@@ -99,7 +99,12 @@ struct Talk: ParsableCommand {
                     return
                 case .interrupted:
                     if interrupts == Self.interruptsBeforeHint { renderer.show([Self.leavingHint], urgent: false) }
-                case .line(let line):
+                case .line(let typed):
+                    // A multi-line paste is one answer, not one answer per line.
+                    let line = Paste.gather(typed, pending: { Paste.pending() }) {
+                        if case .line(let more) = editor.read(prompt: "") { return more }
+                        return nil
+                    }
                     let reply = session().respond(to: line)
                     // A line the screen raised to a concern or higher is never written to history.
                     if Self.remembers(reply) { editor.remember(line) }

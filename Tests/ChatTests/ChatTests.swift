@@ -1,6 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+@testable import chat
+import Dialogue
 
 /// End to end: the real binary, through a pipe, as a tester or CI would use it.
 @Suite("chat binary", .serialized)
@@ -319,5 +321,26 @@ struct ChatTests {
         let lint = try ChatBinary.run(["lint", folder])
         #expect(lint.status == 1)
         #expect(lint.stdout.contains("can't read the flows folder: Permission denied"))
+    }
+}
+
+/// A multi-line paste in a terminal is one answer.
+@Suite("Paste")
+struct PasteTests {
+    @Test("lines waiting together join the first, in order, and nothing waits after them")
+    func joins() {
+        var waiting = ["second line", "third line"]
+        let joined = Paste.gather("first line", pending: { !waiting.isEmpty }) { waiting.removeFirst() }
+        #expect(joined == "first line\nsecond line\nthird line")
+        #expect(Paste.gather("alone", pending: { false }) { "never read" } == "alone")
+    }
+
+    @Test("a pasted answer is kept whole, with its line breaks, as one answer")
+    func oneAnswer() {
+        let session = Session(library: FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts)), region: "US")
+        _ = session.respond(to: "I want to journal")
+        let reply = session.respond(to: "today was long\nbut I got through it\nand I called my sister")
+        #expect(session.stored.last == "today was long\nbut I got through it\nand I called my sister")
+        #expect(reply.step != "write")
     }
 }

@@ -10,7 +10,7 @@ struct StoreCommandTests {
         _ = try ChatBinary.run(["--data-dir", folder, "--region", "GB"], lines: [
             "mood check-in", "4", "no",
             "note something for my therapist", "sleeping badly", "no",
-            "safety plan", "not sleeping", "music", "the park", "Sam", "none", "go where people are",
+            "safety plan", "not sleeping", "music", "the park", "Sam", "no", "go where people are",
             "journal", "a *quiet* evening", "no",
             "I want to kill myself", "no", "no", "no",
         ])

@@ -30,7 +30,10 @@ enum Shipped {
     static let waitingSteps: [Path] = {
         var found: [String: Path] = [:]
         for id in library.order where id != FlowLibrary.crisisID {
-            guard let flow = library.flows[id], let opener = flow.examples.first?.value else { continue }
+            // The first example that starts the flow in a fresh session: a feeling ("I feel so lonely") is offered, not started.
+            guard let flow = library.flows[id],
+                  let opener = flow.examples.map(\.value).first(where: { session().respond(to: $0).flow == id })
+            else { continue }
             var queue = [[opener]]
             var seen: Set<String> = []
             while let inputs = queue.first, found.count < 10_000 {

@@ -1,0 +1,170 @@
+import Intents
+
+/// Decides what a line outside an exercise is: a request for an exercise, small talk, a feeling,
+/// or a line that only sounds like an exercise, which is offered rather than started.
+///
+/// The order, for a line the safety screen let through:
+/// 1. an exercise named inside a sentence after a word like "try" starts it (*mention*);
+/// 2. small talk and questions about the program, matched as whole lines, get their own answer;
+/// 3. a feeling is reflected and answered with an offer, unless the line is also a request and a
+///    trigger fits, or a trigger fits for an exercise the feeling doesn't offer (a hard session);
+/// 4. the flows' exact triggers start a flow (*trigger*, the first tier);
+/// 5. other topics ("I want to cut back on drinking") get their own answer;
+/// 6. the keywords and concepts a line shares with each flow's triggers and examples (*keywords*,
+///    the second tier): a confident match is offered, never started;
+/// 7. otherwise nothing fits.
+public struct Router: Sendable {
+    /// Which rule decided a line.
+    public enum Tier: String, Sendable {
+        case mention, smalltalk, meta, feeling, trigger, topic, keywords, none
+    }
+
+    /// What a line is, and the flow it starts or is offered, if any.
+    public struct Route: Sendable {
+        public var tier: Tier
+        /// The flow started (mention, trigger) or offered (keywords).
+        public var flow: String?
+        /// The topic answered (small talk, meta, feeling, topic).
+        public var topic: Topic?
+        public var score: Double = 0
+        /// The trigger or pattern that matched.
+        public var pattern: String?
+        /// For the second tier: the terms that counted.
+        public var keywords: [String] = []
+        /// Whether the flow is only offered.
+        public var offered: Bool { tier == .keywords }
+    }
+
+    public let script: ConversationScript
+    /// Topics ("topic:N"), requests ("request") and mentions ("mention:FLOW") in one index, so a
+    /// line is encoded and walked once.
+    private var talk: IntentMatcher
+    private var negators: Set<String>
+    private var answers: IntentMatcher
+    public private(set) var keywords: KeywordIndex
+    /// Problems in the conversation data, such as a pattern that doesn't compile.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// Compiles `script` beside the flows, in load order, over the shared `concepts`.
+    public init(script: ConversationScript, flows: [Flow], concepts: ConceptTable) {
+        self.script = script
+        var table = concepts
+        for name in script.concepts.keys.sorted() { table.define(name, members: script.concepts[name]!) }
+        table.define("mention_cue", members: script.mentions)
+        var diagnostics: [Diagnostic] = []
+        // Groups of plain alternatives become concepts, so a long list of words compiles to few forms.
+        var compiledTopics: [(Int, Pattern)] = []
+        for (number, topic) in script.topics.enumerated() {
+            for pattern in topic.patterns {
+                do throws(PatternError) { compiledTopics.append((number, try Pattern(pattern.value).compacted(into: &table))) } catch {
+                    diagnostics.append(Diagnostic(at: pattern.position, code: "F017", message: "bad pattern: \(error.message)", hint: error.hint))
+                }
+            }
+        }
+        let compiledRequests = script.requests.compactMap { try? Pattern($0).compacted(into: &table) }
+        let compiledAnswers = script.nonAnswers.compactMap { try? Pattern($0).compacted(into: &table) }
+        let compiledSkips = script.skips.compactMap { try? Pattern($0).compacted(into: &table) }
+        var compiledMentions: [(String, Pattern)] = []
+        let known = Set(flows.map(\.id.value))
+        for flow in script.names.keys.sorted() where known.contains(flow) && !script.mentions.isEmpty {
+            let names = script.names[flow]!.map { Normalizer.words($0).joined(separator: " ") }.filter { !$0.isEmpty }
+            guard !names.isEmpty, let pattern = try? Pattern("[*] ~mention_cue [*] (" + names.joined(separator: "|") + ") [*]") else { continue }
+            compiledMentions.append((flow, pattern.compacted(into: &table)))
+        }
+        talk = IntentMatcher(concepts: table)
+        for (number, pattern) in compiledTopics {
+            do throws(PatternError) { try talk.add(intent: "topic:" + String(number), pattern: pattern) } catch {
+                let topic = script.topics[number]
+                let position = topic.patterns.first { $0.value == pattern.source }?.position ?? topic.position
+                diagnostics.append(Diagnostic(at: position, code: "F017", message: "bad pattern: \(error.message)", hint: error.hint))
+            }
+        }
+        for pattern in compiledRequests { try? talk.add(intent: "request", pattern: pattern) }
+        for (flow, pattern) in compiledMentions { try? talk.add(intent: "mention:" + flow, pattern: pattern) }
+        talk.finish()
+        answers = IntentMatcher(concepts: table)
+        for pattern in compiledAnswers { try? answers.add(intent: "nothing", pattern: pattern) }
+        // Skips are added last, so a line both patterns fit is a skip.
+        for pattern in compiledSkips { try? answers.add(intent: "skip", pattern: pattern) }
+        answers.finish()
+        negators = Set(script.negators.flatMap(Normalizer.words))
+        var index = KeywordIndex(concepts: concepts, ignoring: Set(script.ignored.flatMap(Normalizer.words)))
+        for flow in flows where flow.id.value != FlowLibrary.crisisID {
+            index.add(intent: flow.id.value, patterns: flow.triggers.compactMap { try? Pattern($0.value) }, examples: flow.examples.map(\.value))
+        }
+        index.finish()
+        keywords = index
+        self.diagnostics = diagnostics
+    }
+
+    /// Routes `text`, using `matcher` for the flows' triggers.
+    public func route(_ text: String, triggers matcher: IntentMatcher) -> Route {
+        // Normalized once; the conversation's own patterns are matched without spelling correction,
+        // which only the flows' triggers need, so a line costs about what the first tier costs.
+        let words = Normalizer.words(text)
+        guard !words.isEmpty else { return Route(tier: .none) }
+        let negated = words.contains(where: negators.contains)
+        let found = talk.allMatches(words: words)
+        if !negated, let mention = found.first(where: { $0.intent.hasPrefix("mention:") }) {
+            return Route(tier: .mention, flow: String(mention.intent.dropFirst(8)), score: Double(mention.score), pattern: mention.trigger)
+        }
+        func best(_ kinds: Set<Topic.Kind>) -> (Topic, IntentMatcher.Match)? {
+            var broad: (Topic, IntentMatcher.Match)?
+            for match in found where match.intent.hasPrefix("topic:") {
+                let topic = script.topics[Int(match.intent.dropFirst(6))!]
+                guard kinds.contains(topic.kind) else { continue }
+                if !topic.broad { return (topic, match) }
+                if broad == nil { broad = (topic, match) }
+            }
+            return broad
+        }
+        func answer(_ found: (Topic, IntentMatcher.Match)) -> Route {
+            Route(tier: Tier(rawValue: found.0.kind.rawValue) ?? .topic, topic: found.0, score: Double(found.1.score), pattern: found.1.trigger)
+        }
+        if let talk = best([.smalltalk, .meta]) { return answer(talk) }
+        let (trigger, triggerWords) = matcher.matchWithWords(text)
+        let request = found.contains { $0.intent == "request" }
+        if let feeling = best([.feeling]) {
+            // A feeling is met with an offer, unless the person asks for something a trigger fits, or
+            // the trigger names a moment more particular than the feeling (a hard session).
+            if let trigger {
+                if !request && feeling.0.offer.contains(trigger.intent) { return answer(feeling) }
+                return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
+            }
+            if request, let offer = confidentOffer(triggerWords) { return offer }
+            return answer(feeling)
+        }
+        if let trigger {
+            return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
+        }
+        if let other = best([.topic]) { return answer(other) }
+        let ranked = keywords.best(words: triggerWords)
+        if let first = ranked.first, first.score >= script.offerScore, first.score - (ranked.second ?? 0) >= script.offerMargin {
+            return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
+        }
+        return Route(tier: .none, score: ranked.first?.score ?? 0, keywords: ranked.first?.keywords ?? [])
+    }
+
+    /// The second tier's offer for `text`, when its best flow scores enough and well ahead of the next.
+    private func confidentOffer(_ words: [String]) -> Route? {
+        let ranked = keywords.best(words: words)
+        guard let first = ranked.first, first.score >= script.offerScore, first.score - (ranked.second ?? 0) >= script.offerMargin
+        else { return nil }
+        return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
+    }
+
+    /// What an answer inside an exercise says, when it says nothing.
+    public enum NonAnswer: Sendable { case nothing, skip }
+
+    /// Whether `text`, typed as an answer, says nothing ("idk") or skips the question ("next").
+    public func nonAnswer(_ text: String) -> NonAnswer? {
+        let matches = answers.allMatches(words: Normalizer.words(text))
+        if matches.isEmpty { return nil }
+        return matches.contains { $0.intent == "skip" } ? .skip : .nothing
+    }
+
+    /// The second tier's candidates for `text`, best first, for `chat match --explain`.
+    public func candidates(_ text: String, triggers matcher: IntentMatcher) -> [KeywordIndex.Hit] {
+        keywords.rank(words: matcher.words(for: text))
+    }
+}
