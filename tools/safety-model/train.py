@@ -76,15 +76,19 @@ def read_rows():
     return rows, paths
 
 
-def calm_rows(wheel):
-    """Calm rows from construct-tracker's RallyPoint posts labelled 0: the first 300 characters of each."""
+def wheel_csv(wheel, name):
+    """The rows of one CSV file inside the construct-tracker wheel, as dictionaries."""
     import csv, io, zipfile
-    name = "construct_tracker/data/datasets/rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_train_3632.csv"
     csv.field_size_limit(1 << 30)
     with zipfile.ZipFile(wheel) as archive:
-        text = archive.read(name).decode("utf-8")
+        text = archive.read("construct_tracker/data/datasets/" + name).decode("utf-8")
+    return csv.DictReader(io.StringIO(text))
+
+
+def calm_rows(wheel):
+    """Calm rows from construct-tracker's RallyPoint posts labelled 0: the first 300 characters of each."""
     rows = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in wheel_csv(wheel, "rally_point_reddit_mental_health/rallypoint_reddit_mentalhealth_train_3632.csv"):
         if row["label"] == "0.0" and row["source"].startswith("rallypoint Set"):
             rows.append((0, " ".join(row["doc"].split())[:300]))
     return rows
@@ -96,13 +100,8 @@ EVERYDAY = {"UKPersonalFinance", "personalfinance", "legaladvice", "teaching", "
 
 def reddit_rows(wheel):
     """Rows from construct-tracker's Reddit set: r/suicidewatch as risky, everyday subreddits as calm."""
-    import csv, io, zipfile
-    name = "construct_tracker/data/datasets/reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"
-    csv.field_size_limit(1 << 30)
-    with zipfile.ZipFile(wheel) as archive:
-        text = archive.read(name).decode("utf-8")
     rows = []
-    for row in csv.DictReader(io.StringIO(text)):
+    for row in wheel_csv(wheel, "reddit_27_subreddits/rmhd_27subreddits_260posts_test.csv"):
         post = " ".join(row["post"].split())[:2000]
         if not post:
             continue
