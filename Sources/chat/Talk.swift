@@ -135,7 +135,7 @@ extension Talk {
     /// memory only. One that can't be opened is said so on standard error, and every save then
     /// tells the person it wasn't kept.
     func openStore(interactive: Bool) -> JournalStore {
-        guard interactive || save || data.dataDir != nil else { return Store() }
+        guard interactive || save || data.dataDir != nil else { return LazyStore() }
         do {
             return try data.open()
         } catch {

@@ -16,6 +16,14 @@ public enum StoreRecall {
                                                 "recent_journal", "journal_count", "has_safety_plan", "safety_plan_steps", "habit",
                                                 "habit_step", "has_habit", "mood_check"] + (1...6).map { "plan_\($0)" })
 
+    /// What ``values(_:)`` gives for an empty store, without opening one.
+    public static let empty: [String: String] = {
+        var values = ["self_care_list": "", "self_care_count": "0", "open_topics": "", "open_topics_count": "0", "recent_journal": "",
+                      "journal_count": "0", "has_safety_plan": "", "safety_plan_steps": "0"]
+        for step in 1...6 { values["plan_\(step)"] = "" }
+        return values
+    }()
+
     /// Every variable, read in one go.
     public static func values(_ store: Store) throws(StoreError) -> [String: String] {
         var values: [String: String] = [:]

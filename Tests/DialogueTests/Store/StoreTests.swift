@@ -34,6 +34,21 @@ struct StoreTests {
         #expect(mode == "wal")
     }
 
+    @Test("a lazy store reads like an empty store until its first save, and like a store after it")
+    func lazy() throws {
+        #expect(try StoreRecall.values(Store()) == StoreRecall.empty)
+        let lazy = LazyStore()
+        #expect(try lazy.recall() == StoreRecall.empty)
+        #expect(try lazy.entries().isEmpty)
+        let store = Store()
+        for target in [lazy as JournalStore, store] {
+            try target.append(JournalEntry(date: "2026-12-01T10:00:00Z", flow: "self-care", text: "a warm shower", kind: "self-care"))
+            try target.append(JournalEntry(date: "2026-12-01T10:05:00Z", flow: "journal", text: "a quiet day"))
+        }
+        #expect(try lazy.recall() == store.recall())
+        #expect(try lazy.entries().count == 1)
+    }
+
     @Test("each kind goes to its own list; any other kind is a journal entry")
     func routing() throws {
         let store = Store()
