@@ -76,7 +76,7 @@ struct SafetyFramesTests {
         "I cut my thighs last night", "I'm tired of surviving", "I've been googling painless ways",
         // Figures of speech must never hide the act beside them.
         "I want to throw myself into the river", "I want to kill myself to get away from it all", "I left a suicide note by the door",
-        "I'm going to jump into the sea tonight",
+        "I'm going to jump into the sea tonight", "the urge to cut all over my arms",
     ])
     func reports(text: String) {
         #expect(Self.screen.assess(text).tier >= .crisis, "\(text)")
