@@ -1,3 +1,5 @@
+import Foundation
+
 /// Mood ratings summed up: the trend, and the average before and after each exercise.
 public struct MoodSummary: Sendable {
     /// The average rating before and after one exercise.
@@ -32,6 +34,23 @@ public struct MoodSummary: Sendable {
             return Exercise(flow: flow, before: Double(list.map(\.0).reduce(0, +)) / Double(list.count),
                             after: Double(list.map(\.1).reduce(0, +)) / Double(list.count), count: list.count)
         }
+    }
+
+    /// One line for each exercise of ``exercises``, in the person's words from `Scripts/store.yaml`:
+    /// its name, the averages before and after, and how many times.
+    public var helpedLines: [String] {
+        exercises.map { exercise in
+            StoreText.text("mood_helped_row", [
+                "exercise": exercise.flow, "before": String(format: "%.1f", exercise.before),
+                "after": String(format: "%.1f", exercise.after),
+                "times": exercise.count == 1 ? StoreText.text("mood_once") : StoreText.text("mood_times", ["count": String(exercise.count)]),
+            ])
+        }
+    }
+
+    /// When a rating was given, as `2026-12-03 21:40`.
+    public static func when(_ rating: MoodRating) -> String {
+        StoreRecall.day(rating.date) + " " + String(rating.date.dropFirst(11).prefix(5))
     }
 
     /// One character a rating, from ▁ (0) to █ (10); `plain` gives digits (10 as X) instead.

@@ -31,20 +31,13 @@ struct MoodCommand: ParsableCommand {
         let summary = MoodSummary(ratings)
         var text = StoreText.text("mood_title") + "\n" + summary.sparkline(plain: plain) + "\n\n"
         for rating in ratings {
-            let when = StoreRecall.day(rating.date) + " " + String(rating.date.dropFirst(11).prefix(5))
             let note = rating.phase == "check-in" ? "" : "  \(rating.phase) \(rating.flow)"
-            text += "\(when)  \(MoodSummary.bar(rating.rating, plain: plain)) \(String(format: "%2d", rating.rating))\(note)\n"
+            text += "\(MoodSummary.when(rating))  \(MoodSummary.bar(rating.rating, plain: plain)) \(String(format: "%2d", rating.rating))\(note)\n"
         }
-        let exercises = summary.exercises
-        if !exercises.isEmpty {
+        let helped = summary.helpedLines
+        if !helped.isEmpty {
             text += "\n" + StoreText.text("mood_helped_title") + "\n"
-            for exercise in exercises {
-                text += "- " + StoreText.text("mood_helped_row", [
-                    "exercise": exercise.flow, "before": String(format: "%.1f", exercise.before),
-                    "after": String(format: "%.1f", exercise.after),
-                    "times": exercise.count == 1 ? StoreText.text("mood_once") : StoreText.text("mood_times", ["count": String(exercise.count)]),
-                ]) + "\n"
-            }
+            for line in helped { text += "- " + line + "\n" }
         }
         Output.write(text)
     }

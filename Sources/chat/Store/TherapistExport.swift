@@ -97,18 +97,12 @@ struct TherapistExport {
             out += "| When | Rating | |\n|---|---:|---|\n"
             for rating in moods {
                 let note = rating.phase == "check-in" ? "" : "\(rating.phase) \(rating.flow)"
-                out += "| \(StoreRecall.day(rating.date)) \(rating.date.dropFirst(11).prefix(5)) | \(rating.rating) | \(note) |\n"
+                out += "| \(MoodSummary.when(rating)) | \(rating.rating) | \(note) |\n"
             }
-            let exercises = summary.exercises
-            if !exercises.isEmpty {
+            let helped = summary.helpedLines
+            if !helped.isEmpty {
                 out += "\n### " + StoreText.text("mood_helped_title") + "\n\n"
-                for exercise in exercises {
-                    out += "- " + StoreText.text("mood_helped_row", [
-                        "exercise": exercise.flow, "before": String(format: "%.1f", exercise.before),
-                        "after": String(format: "%.1f", exercise.after),
-                    "times": exercise.count == 1 ? StoreText.text("mood_once") : StoreText.text("mood_times", ["count": String(exercise.count)]),
-                    ]) + "\n"
-                }
+                for line in helped { out += "- " + line + "\n" }
             }
             return out
         case .habits:
