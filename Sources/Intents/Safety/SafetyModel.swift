@@ -207,12 +207,14 @@ public struct SafetyModel: Sendable {
     /// features to weigh.
     static let fewestWordsInSentence = 3
 
+    /// The characters that end a sentence: `.`, `!`, `?`, `;` and a new line (as features.py splits).
+    static let sentenceEnds: Set<UInt8> = Set(".!?;\n".utf8)
+
     /// The whole line (`whole`, already folded), and each sentence of it when there are several.
     static func windows(_ text: String, whole: [[UInt8]]) -> [[[UInt8]]] {
         var out: [[[UInt8]]] = whole.isEmpty ? [] : [whole]
-        let ends: Set<UInt8> = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: "\n")]
-        guard text.utf8.contains(where: ends.contains) else { return out }
-        let parts = text.split(whereSeparator: { ".!?;\n".contains($0) }).map(fold).filter { $0.count >= fewestWordsInSentence }
+        guard text.utf8.contains(where: sentenceEnds.contains) else { return out }
+        let parts = text.split(whereSeparator: { $0.isASCII && sentenceEnds.contains($0.asciiValue!) }).map(fold).filter { $0.count >= fewestWordsInSentence }
         if parts.count > 1 { out += parts }
         return out
     }
