@@ -27,6 +27,7 @@ def main():
     parser.add_argument("--misses", action="store_true", help="print the lines that missed")
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
+    total = [0] * 8
     for path in args.files:
         rows = []
         for line in open(path, encoding="utf-8"):
@@ -64,6 +65,11 @@ def main():
               f"calm raised to crisis {pct(*count['none'])}")
         if args.misses:
             print("\n".join(misses))
+        for n, value in enumerate(risky + count["emergency"] + count["concern"] + count["none"]):
+            total[n] += value
+    if len(args.files) > 1:
+        print(f"all: risky at crisis+ {pct(*total[0:2])}; emergency at emergency {pct(*total[2:4])}; "
+              f"concern at concern+ {pct(*total[4:6])}; calm raised to crisis {pct(*total[6:8])}")
 
 
 if __name__ == "__main__":

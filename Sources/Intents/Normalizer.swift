@@ -176,6 +176,9 @@ public enum Normalizer {
         guard word.utf8.contains(UInt8(ascii: "'")) else { return [word] }
         for (suffix, replacement) in contractionSuffixes where word.hasSuffix(suffix) && word.count > suffix.count {
             let stem = String(word.dropLast(suffix.count))
+            // "'d" is "would" or "had" only after a pronoun; after anything else it is a past tense
+            // ("OD'd", "SH'd"), kept as its own letter so the stem still reads.
+            if suffix == "'d", !wouldStems.contains(stem) { return (shorthand[stem] ?? [stem]) + ["d"] }
             return (shorthand[stem] ?? [stem]) + replacement
         }
         // French and Italian elision: j'ai, m'endormir, n'en, qu'il.
@@ -213,6 +216,9 @@ public enum Normalizer {
         ("n't", ["not"]), ("'re", ["are"]), ("'ve", ["have"]), ("'ll", ["will"]), ("'d", ["would"]), ("'m", ["am"]),
         ("'s", []),
     ]
+
+    /// The words after which "'d" stands for "would".
+    static let wouldStems: Set<String> = ["i", "you", "he", "she", "we", "they", "it", "that", "who", "there", "what", "where", "how", "why", "y'all", "yall", "u"]
 
     static let longestShorthand = shorthand.keys.map(\.utf8.count).max() ?? 0
 

@@ -126,6 +126,9 @@ struct Explanation {
             if !score.weighed.isEmpty {
                 out += "    weighed most: " + score.weighed.map { "\(Self.describe($0.gram)) \(number($0.weight))" }.joined(separator: ", ") + "\n"
             }
+            if assessment.jokeSoftened {
+                out += "    a joke took a crisis down a step: the net restores it from risk \(number(SafetyScreen.jokeRiskThreshold))\n"
+            }
             if let rules = assessment.rulesTier { out += "    raised the tier from \(rules) (the rules) to \(assessment.tier)\n" }
         }
         if assessment.tier >= .concern {

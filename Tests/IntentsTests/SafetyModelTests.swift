@@ -43,6 +43,17 @@ struct SafetyModelTests {
         }
     }
 
+    @Test("a joke that took a wish to die down a step is weighed by the net: a plain wish keeps its crisis")
+    func jokes() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        #expect(screen.assessByRules("i want to die lol anyway what's for dinner").tier == .concern)
+        #expect(screen.assessByRules("i want to die lol anyway what's for dinner").jokeSoftened)
+        #expect(screen.assess("i want to die lol anyway what's for dinner").tier == .crisis)
+        #expect(screen.assess("yeah so i'm gonna kill myself lol anyway how was ur day").tier >= .crisis)
+        #expect(screen.assess("ugh period cramps are the worst, i want to die lol").tier == .concern)
+        #expect(screen.assess("my mom said she'll kill me if I come home late again lol").tier < .crisis)
+    }
+
     @Test("a damaged model file is an error with its line and a hint", arguments: [
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
         ("format 2\n", 1),

@@ -36,6 +36,8 @@ public struct SafetyScreen: Sendable {
         public var score: SafetyModel.Score? = nil
         /// Set when the learned net raised the tier above what the rules found: the tier the rules gave.
         public var rulesTier: SafetyTier? = nil
+        /// Whether a joke ("lol") alone took a crisis down a step: the learned net then decides.
+        public var jokeSoftened = false
 
         public static let none = Assessment(tier: .none, category: .oneself, hits: [], combinations: [], normalized: "", figures: [])
     }
@@ -67,6 +69,9 @@ public struct SafetyScreen: Sendable {
     /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
     /// an exercise ("everyone gets them sometimes") a word or two decides it.
     static let fewestWordsForModelConcern = 8
+    /// Where a joke alone took a crisis down ("i want to die lol anyway"), the net's risk at or above
+    /// this (even odds) restores it; "period cramps are the worst, i want to die lol" stays below.
+    public static let jokeRiskThreshold = 0.0
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -173,15 +178,17 @@ public struct SafetyScreen: Sendable {
         }
         if assessment.hits.contains(where: \.negated), !standing { return assessment }
         let before = assessment.tier
+        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= Self.jokeRiskThreshold {
+            assessment.tier = .crisis
+        }
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
             assessment.tier = .crisis
             assessment.category = .oneself
         } else if score.risk >= model.concernThreshold, assessment.tier < .concern, score.words >= Self.fewestWordsForModelConcern {
             assessment.tier = .concern
         }
-        if assessment.tier == .crisis, assessment.category == .oneself, score.risk >= model.crisisThreshold,
-           score.urgency >= model.emergencyThreshold
-        {
+        // The urgency model was trained on risky lines alone, so it speaks to any crisis, whoever found it.
+        if assessment.tier == .crisis, assessment.category == .oneself, score.urgency >= model.emergencyThreshold {
             assessment.tier = .emergency
         }
         if assessment.tier > before { assessment.rulesTier = before }
@@ -416,6 +423,7 @@ public struct SafetyScreen: Sendable {
         var presentForOthers = Set<String>()
         var presentJoking = Set<String>()
         var firmNegated = false
+        var jokeSoftened = false
         // "...but I'd never act on them" takes back what came before, by one step.
         let disavowed = hits.contains { $0.signal == "disavowal" }
         // "...as a teen, but I'm in a good place now" puts its own clause in the past.
@@ -433,6 +441,7 @@ public struct SafetyScreen: Sendable {
             let past = pastClauses.contains(hit.clause) && !signal.firm
             let joked = hit.joking && !signal.firm && signal.tier >= .crisis  // "whats the point lol" still gets a check-in
             if hit.joking && !signal.firm { presentJoking.insert(signal.name) }
+            if joked, !hit.negated, !past, !disavowed { jokeSoftened = true }
             if hit.negated || past || joked || (disavowed && !signal.firm && signal.tier >= .crisis) {
                 // A negated method or act still gets a check-in; a method merely named ("I didn't take my pills") does not.
                 let firm = signal.firm && signal.tier > .none
@@ -455,6 +464,7 @@ public struct SafetyScreen: Sendable {
             // Evidence from a joking clause ("...lol") counts one step lower.
             let joked = combination.all.contains(where: presentJoking.contains)
             let reached = joked ? combination.tier.softened : combination.tier
+            if joked, combination.tier >= .crisis { jokeSoftened = true }
             if reached > tier { combinations.append(combination.all.joined(separator: " + ") + (joked ? " (joking)" : "")) }
             raise(reached, combinedCategory)
         }
@@ -465,8 +475,10 @@ public struct SafetyScreen: Sendable {
             raise(.emergency, .someoneElse)
         }
         if firmNegated { raise(.concern, .oneself) }
-        return Assessment(tier: tier, category: category, hits: hits, combinations: combinations,
-                          normalized: normalized, figures: figures)
+        var assessment = Assessment(tier: tier, category: category, hits: hits, combinations: combinations,
+                                    normalized: normalized, figures: figures)
+        assessment.jokeSoftened = jokeSoftened && category == .oneself
+        return assessment
     }
 }
 
