@@ -54,6 +54,15 @@ struct SafetyModelTests {
         #expect(screen.assess("my mom said she'll kill me if I come home late again lol").tier < .crisis)
     }
 
+    @Test("means at hand that the rules hold at concern become a crisis when the net reads the words as risky")
+    func meansAtHand() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        let line = "poured petrol over myself, got the lighter in my hand"
+        #expect(screen.assessByRules(line).tier == .concern)
+        #expect(screen.assess(line).tier >= .crisis)
+        #expect(screen.assess("got the lighter in my hand for the birthday candles").tier < .crisis)
+    }
+
     @Test("a damaged model file is an error with its line and a hint", arguments: [
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
         ("format 2\n", 1),

@@ -69,9 +69,11 @@ public struct SafetyScreen: Sendable {
     /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
     /// an exercise ("everyone gets them sometimes") a word or two decides it.
     static let fewestWordsForModelConcern = 8
-    /// Where a joke alone took a crisis down ("i want to die lol anyway"), the net's risk at or above
-    /// this (even odds) restores it; "period cramps are the worst, i want to die lol" stays below.
-    public static let jokeRiskThreshold = 0.0
+    /// The net's second opinion, where the rules found evidence but held it down a step: a wish to die
+    /// said with a joke ("i want to die lol anyway"), or means at hand with no words of intent ("lighter
+    /// fluid all over my clothes"). A risk at or above this (even odds) makes it a crisis; "period
+    /// cramps are the worst, i want to die lol" stays below.
+    public static let secondOpinionThreshold = 0.0
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -178,7 +180,15 @@ public struct SafetyScreen: Sendable {
         }
         if assessment.hits.contains(where: \.negated), !standing { return assessment }
         let before = assessment.tier
-        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= Self.jokeRiskThreshold {
+        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= Self.secondOpinionThreshold {
+            assessment.tier = .crisis
+        }
+        // Means at hand or a place of danger (a firm signal the rules hold at concern), with words the
+        // net reads as risky at even odds: a crisis, and the urgency model below may make it an emergency.
+        let atHand = assessment.hits.contains { hit in
+            !hit.negated && !hit.aboutSomeoneElse && lexicon.signals.first { $0.name == hit.signal }.map { $0.firm && $0.tier == .concern } == true
+        }
+        if atHand, assessment.tier == .concern, score.risk >= Self.secondOpinionThreshold {
             assessment.tier = .crisis
         }
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
