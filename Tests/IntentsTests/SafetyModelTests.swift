@@ -63,6 +63,17 @@ struct SafetyModelTests {
         #expect(screen.assess("got the lighter in my hand for the birthday candles").tier < .crisis)
     }
 
+    @Test("a line the urgency model reads as happening now needs less risk to be an emergency, never less than 7 to 1")
+    func urgentLines() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        let line = "the tracks are buzzing, train's coming, i'm lying down"
+        #expect(screen.assessByRules(line).tier < .crisis)
+        let score = try #require(screen.assess(line, explain: true).score)
+        #expect(score.risk >= SafetyScreen.urgentRiskThreshold && score.risk < SafetyModel.builtIn!.crisisThreshold)
+        #expect(screen.assess(line).tier == .emergency)
+        #expect(screen.assess("Reading Anna Karenina again for book club. The ending with the train still gets me.").tier < .crisis)
+    }
+
     @Test("a damaged model file is an error with its line and a hint", arguments: [
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
         ("format 2\n", 1),

@@ -74,6 +74,10 @@ public struct SafetyScreen: Sendable {
     /// fluid all over my clothes"). A risk at or above this (even odds) makes it a crisis; "period
     /// cramps are the worst, i want to die lol" stays below.
     public static let secondOpinionThreshold = 0.0
+    /// A line the urgency model reads as happening now ("the tracks are buzzing, i'm lying down")
+    /// needs less risk to count: a miss there costs most. At or above this risk (odds of about 7 to 1), with
+    /// urgency at the emergency level, it is an emergency.
+    public static let urgentRiskThreshold = 2.0
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -190,6 +194,10 @@ public struct SafetyScreen: Sendable {
         }
         if atHand, assessment.tier == .concern, score.risk >= Self.secondOpinionThreshold {
             assessment.tier = .crisis
+        }
+        if assessment.tier < .crisis, score.risk >= Self.urgentRiskThreshold, score.urgency >= model.emergencyThreshold {
+            assessment.tier = .crisis
+            assessment.category = .oneself
         }
         if score.risk >= model.crisisThreshold, assessment.tier < .crisis {
             assessment.tier = .crisis
