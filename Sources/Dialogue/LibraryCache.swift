@@ -16,7 +16,7 @@ public struct LibraryCache: Equatable, Sendable {
     public let identity: String
 
     /// Bumped whenever the archived form of any type changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let magic: UInt64 = 0x3162_696C_6E77_7462  // "btwnlib1"
     static let headerSize = 5 * MemoryLayout<UInt64>.size
 

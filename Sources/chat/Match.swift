@@ -127,7 +127,7 @@ struct Explanation {
                 out += "    weighed most: " + score.weighed.map { "\(Self.describe($0.gram)) \(number($0.weight))" }.joined(separator: ", ") + "\n"
             }
             if assessment.jokeSoftened {
-                out += "    a joke took a crisis down a step: the net restores it from risk \(number(SafetyScreen.secondOpinionThreshold))\n"
+                out += "    a joke took a crisis down a step: the net restores it from risk \(number(model.secondOpinionThreshold))\n"
             }
             if let rules = assessment.rulesTier { out += "    raised the tier from \(rules) (the rules) to \(assessment.tier)\n" }
         }

@@ -69,13 +69,15 @@ struct SafetyModelTests {
         let line = "the tracks are buzzing, train's coming, i'm lying down"
         #expect(screen.assessByRules(line).tier < .crisis)
         let score = try #require(screen.assess(line, explain: true).score)
-        #expect(score.risk >= SafetyScreen.urgentRiskThreshold && score.risk < SafetyModel.builtIn!.crisisThreshold)
+        let model = try #require(SafetyModel.builtIn)
+        #expect(score.risk >= model.urgentRiskThreshold && score.risk < model.crisisThreshold)
         #expect(screen.assess(line).tier == .emergency)
         #expect(screen.assess("Reading Anna Karenina again for book club. The ending with the train still gets me.").tier < .crisis)
     }
 
     @Test("a damaged model file is an error with its line and a hint", arguments: [
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
+        ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAAAA==\nurgency 0 1 AAAAAA==\nurgent 2\n", 1),
         ("format 2\n", 1),
         ("# nothing\n", 1),
     ])

@@ -47,6 +47,8 @@ import features  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 TIERS = ["none", "concern", "crisis", "emergency"]
+SECOND_OPINION = 0.0  # log-odds: even odds
+URGENT = 2.0  # log-odds: about 7 to 1
 
 
 def read_rows():
@@ -249,6 +251,11 @@ def main():
         out.write(f"concern {concern_at:.6f}\n")
         out.write(f"crisis {crisis_at:.6f}\n")
         out.write(f"emergency {emergency_at:.6f}\n")
+        # Fixed, not fitted: the second opinion where the rules held evidence down a step (a wish to die
+        # said with a joke, means at hand) is even odds; a line whose urgency reaches the emergency level
+        # needs odds of about 7 to 1, because a miss there costs most. See docs/safety.md.
+        out.write(f"second-opinion {SECOND_OPINION:.6f}\n")
+        out.write(f"urgent {URGENT:.6f}\n")
         out.write(f"risk {risk.intercept_[0]:.6f} {rscale:.9f} ")
         out.write(base64.b64encode(rq.tobytes()).decode("ascii") + "\n")
         out.write(f"urgency {urgency.intercept_[0]:.6f} {uscale:.9f} ")

@@ -31,6 +31,11 @@ public struct SafetyModel: Sendable {
     public let concernThreshold: Double
     public let crisisThreshold: Double
     public let emergencyThreshold: Double
+    /// The second opinion, where the rules held evidence down a step (a wish to die said with a joke,
+    /// means at hand with no words of intent): a risk at or above this makes it a crisis.
+    public let secondOpinionThreshold: Double
+    /// A line whose urgency reaches the emergency level needs only this risk to count: a miss there costs most.
+    public let urgentRiskThreshold: Double
     let risk: Head
     let urgency: Head
 
@@ -83,13 +88,19 @@ public struct SafetyModel: Sendable {
         }
         risk = try head("risk")
         urgency = try head("urgency")
+        secondOpinionThreshold = try number("second-opinion")
+        urgentRiskThreshold = try number("urgent")
     }
 
-    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, risk: Head, urgency: Head) {
+    init(buckets: Int, concern: Double, crisis: Double, emergency: Double, secondOpinion: Double, urgent: Double,
+         risk: Head, urgency: Head)
+    {
         self.buckets = buckets
         concernThreshold = concern
         crisisThreshold = crisis
         emergencyThreshold = emergency
+        secondOpinionThreshold = secondOpinion
+        urgentRiskThreshold = urgent
         self.risk = risk
         self.urgency = urgency
     }
@@ -312,6 +323,8 @@ extension SafetyModel: Archivable {
         archive.write(concernThreshold)
         archive.write(crisisThreshold)
         archive.write(emergencyThreshold)
+        archive.write(secondOpinionThreshold)
+        archive.write(urgentRiskThreshold)
         for head in [risk, urgency] {
             archive.write(head.bias)
             archive.write(head.scale)
@@ -322,6 +335,7 @@ extension SafetyModel: Archivable {
     public init(from archive: inout ArchiveReader) throws(ArchiveError) {
         let buckets: Int = try archive.read()
         let concern: Double = try archive.read(), crisis: Double = try archive.read(), emergency: Double = try archive.read()
+        let secondOpinion: Double = try archive.read(), urgent: Double = try archive.read()
         func head() throws(ArchiveError) -> Head {
             let bias: Double = try archive.read(), scale: Double = try archive.read()
             let weights: [Int8] = try archive.readPlainArray()
@@ -329,7 +343,8 @@ extension SafetyModel: Archivable {
             return Head(bias: bias, scale: scale, weights: weights)
         }
         guard buckets >= 1 else { throw ArchiveError("the safety model has no buckets") }
-        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, risk: try head(), urgency: try head())
+        self.init(buckets: buckets, concern: concern, crisis: crisis, emergency: emergency, secondOpinion: secondOpinion,
+                  urgent: urgent, risk: try head(), urgency: try head())
     }
 }
 

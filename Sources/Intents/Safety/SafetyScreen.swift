@@ -69,15 +69,6 @@ public struct SafetyScreen: Sendable {
     /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
     /// an exercise ("everyone gets them sometimes") a word or two decides it.
     static let fewestWordsForModelConcern = 8
-    /// The net's second opinion, where the rules found evidence but held it down a step: a wish to die
-    /// said with a joke ("i want to die lol anyway"), or means at hand with no words of intent ("lighter
-    /// fluid all over my clothes"). A risk at or above this (even odds) makes it a crisis; "period
-    /// cramps are the worst, i want to die lol" stays below.
-    public static let secondOpinionThreshold = 0.0
-    /// A line the urgency model reads as happening now ("the tracks are buzzing, i'm lying down")
-    /// needs less risk to count: a miss there costs most. At or above this risk (odds of about 7 to 1), with
-    /// urgency at the emergency level, it is an emergency.
-    public static let urgentRiskThreshold = 2.0
 
     /// Clauses are screened in windows of this many words, so a huge line costs linear time.
     static let window = 48
@@ -184,7 +175,10 @@ public struct SafetyScreen: Sendable {
         }
         if assessment.hits.contains(where: \.negated), !standing { return assessment }
         let before = assessment.tier
-        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= Self.secondOpinionThreshold {
+        // The net's second opinion, where the rules found evidence but held it down a step: a wish to die
+        // said with a joke ("i want to die lol anyway" is a crisis; "period cramps are the worst, i want
+        // to die lol" stays a check-in).
+        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= model.secondOpinionThreshold {
             assessment.tier = .crisis
         }
         // Means at hand or a place of danger (a firm signal the rules hold at concern), with words the
@@ -192,10 +186,12 @@ public struct SafetyScreen: Sendable {
         let atHand = assessment.hits.contains { hit in
             !hit.negated && !hit.aboutSomeoneElse && lexicon.signals.first { $0.name == hit.signal }.map { $0.firm && $0.tier == .concern } == true
         }
-        if atHand, assessment.tier == .concern, score.risk >= Self.secondOpinionThreshold {
+        if atHand, assessment.tier == .concern, score.risk >= model.secondOpinionThreshold {
             assessment.tier = .crisis
         }
-        if assessment.tier < .crisis, score.risk >= Self.urgentRiskThreshold, score.urgency >= model.emergencyThreshold {
+        // A line the urgency model reads as happening now ("the tracks are buzzing, i'm lying down") needs
+        // less risk to count, because a miss there costs most.
+        if assessment.tier < .crisis, score.risk >= model.urgentRiskThreshold, score.urgency >= model.emergencyThreshold {
             assessment.tier = .crisis
             assessment.category = .oneself
         }
