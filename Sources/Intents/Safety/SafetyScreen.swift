@@ -171,22 +171,18 @@ public struct SafetyScreen: Sendable {
         guard score.words >= Self.fewestWordsForModel else { return assessment }
         // Where the rules read a denial or the past ("I'm not going to hurt myself"), they stand.
         let standing = assessment.hits.contains { hit in
-            !hit.negated && (lexicon.signals.first { $0.name == hit.signal }?.tier ?? .none) > .none
+            !hit.negated && (signal(of: hit)?.tier ?? .none) > .none
         }
         if assessment.hits.contains(where: \.negated), !standing { return assessment }
         let before = assessment.tier
         // The net's second opinion, where the rules found evidence but held it down a step: a wish to die
         // said with a joke ("i want to die lol anyway" is a crisis; "period cramps are the worst, i want
-        // to die lol" stays a check-in).
-        if assessment.jokeSoftened, assessment.tier < .crisis, score.risk >= model.secondOpinionThreshold {
-            assessment.tier = .crisis
+        // to die lol" stays a check-in), or means at hand or a place of danger, a firm signal the rules
+        // hold at concern. Then the urgency model below may make it an emergency.
+        let atHand = assessment.tier == .concern && assessment.hits.contains { hit in
+            !hit.negated && !hit.aboutSomeoneElse && signal(of: hit).map { $0.firm && $0.tier == .concern } == true
         }
-        // Means at hand or a place of danger (a firm signal the rules hold at concern), with words the
-        // net reads as risky at even odds: a crisis, and the urgency model below may make it an emergency.
-        let atHand = assessment.hits.contains { hit in
-            !hit.negated && !hit.aboutSomeoneElse && lexicon.signals.first { $0.name == hit.signal }.map { $0.firm && $0.tier == .concern } == true
-        }
-        if atHand, assessment.tier == .concern, score.risk >= model.secondOpinionThreshold {
+        if assessment.jokeSoftened || atHand, assessment.tier < .crisis, score.risk >= model.secondOpinionThreshold {
             assessment.tier = .crisis
         }
         // A line the urgency model reads as happening now ("the tracks are buzzing, i'm lying down") needs
@@ -207,6 +203,11 @@ public struct SafetyScreen: Sendable {
         }
         if assessment.tier > before { assessment.rulesTier = before }
         return assessment
+    }
+
+    /// The lexicon's signal (or frame) that made `hit`.
+    private func signal(of hit: Hit) -> SafetyLexicon.Signal? {
+        lexicon.signals.first { $0.name == hit.signal }
     }
 
     /// Screens `text` with the lexicon's signals, frames and combinations alone.
@@ -443,7 +444,7 @@ public struct SafetyScreen: Sendable {
         // "...as a teen, but I'm in a good place now" puts its own clause in the past.
         let pastClauses = Set(hits.filter { $0.signal == "past" }.map(\.clause))
         for hit in hits {
-            guard let signal = lexicon.signals.first(where: { $0.name == hit.signal }) else { continue }
+            guard let signal = signal(of: hit) else { continue }
             if hit.aboutSomeoneElse, signal.category == .oneself {
                 // Someone else in danger right now is an emergency; their thoughts are a concern to talk through.
                 // ...unless it is told as past ("we had a patient come in who'd ...").
