@@ -63,6 +63,28 @@ struct SafetyModelTests {
         #expect(screen.assess("got the lighter in my hand for the birthday candles").tier < .crisis)
     }
 
+    @Test("the bare word suicide or self-harm, and 'I could die', are held at concern for the net; a short line with them is a crisis")
+    func heldWords() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        for line in ["we covered Durkheim's study of suicide in sociology today", "writing my thesis on self-harm among adolescents",
+                     "the bass drop in that song is insane, I could die"]
+        {
+            #expect(screen.assessByRules(line).tier == .concern, "\(line)")
+            #expect(screen.assess(line).tier < .crisis, "\(line)")
+        }
+        for line in ["suicide", "suicidal", "self harm", "i could die"] {
+            #expect(screen.assess(line).tier >= .crisis, "\(line)")
+            #expect(SafetyScreen().assess(line).tier >= .crisis, "with no net at all: \(line)")
+        }
+        // Tied to the person, the words are a crisis by the rules alone.
+        for line in ["i've been feeling suicidal all week", "my suicidal thoughts are back", "i self harmed again last night",
+                     "suicide is all i think about", "I might just die"]
+        {
+            #expect(screen.assessByRules(line).tier >= .crisis, "\(line)")
+        }
+        #expect(screen.assess("honestly I could just die tonight and nobody would even notice").tier >= .crisis)
+    }
+
     @Test("a line the urgency model reads as happening now needs less risk to be an emergency, never less than 7 to 1")
     func urgentLines() throws {
         let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)

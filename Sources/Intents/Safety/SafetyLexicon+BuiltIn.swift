@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x7dbb3dca33236730
+    public static let builtInSourceDigest: UInt64 = 0x567944b0bf8f5869
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -40,7 +40,15 @@ extension SafetyLexicon {
                 "~kill ~self",
                 "(end|ending|finish|finishing|kill) (it|things) [off] with * (and|then) [then|after that] (myself|me too|my own life|my life)",
                 "kms",
-                "(suicide|suicidal|suicidally|sewerslide|unalive|unaliving)",
+                "(i am|im|i feel|i felt|i get|i got|ive been|i have been|i been|i was|feeling|feelin|felt|getting|been|become|becoming|went|going) [so|very|really|pretty|kinda|kind of|a bit|a little|quite|super|extremely|fucking|fkn|actually|genuinely|properly|seriously|honestly|just|more|passively|actively|literally|lowkey|highkey|still] (suicidal|suicidally|sewerslidal)",
+                "(suicidal|sewerslidal) (again|rn|tonight|today|lately|atm|right now|these days|all the time|every day|af|asf|all day|this week|since)",
+                "(my|having|have|had|get|getting|got|with|havin|gettin) [really|bad|strong|constant|intrusive|passive|active|more|some|the|these|those|awful|dark|scary|serious] (suicidal|suicide) (thoughts|urges|feelings|ideation|thinking|impulses)",
+                "(suicidal|suicide|unalive|unaliving|sewerslide) (thoughts|urges|feelings|ideation|thinking) (are|is|have|has|keep|keeps) [been] [*] (back|worse|bad|loud|louder|strong|stronger|constant|coming back|returned|there)",
+                "(suicidal|suicide|unalive|unaliving|sewerslide) (thoughts|urges|feelings|ideation) again",
+                "(suicide|dying|death|killing myself|ending it|unaliving myself) (is|s) (all|the only thing) (i|i can|im) (think|thinking|thought|can think) (about|of)",
+                "all (i|i can|i ever) (think|thinking|thought) (about|of) (is|are|anymore is) (suicide|dying|death|killing myself|ending it)",
+                "(my|my own) (suicide|suicidal)",
+                "suicide (is|seems|feels|looks|sounds) [like] [so|really|more|the|my] (only|easier|better|tempting|appealing|attractive|nice|peaceful|answer|solution|option|way out|relief|best)",
                 "sewer slide",
                 "~wanting [to] [just|simply|really] (~die|be dead|not be alive|not exist|not wake up|never wake up)",
                 "(wish|wishing) i (was|were|had) (dead|never born|never been born|not alive|not born|gone)",
@@ -224,6 +232,13 @@ extension SafetyLexicon {
                 "(m endormir|dormir) et ne [jamais|plus] me reveiller",
                 "je pense a (me tuer|me suicider|mourir|la mort)",
             ]),
+            Signal(name: "suicide-word", tier: .concern, firm: true, about: "The word suicide (or slang for it) with nothing that ties it to the person (\"a lecture on suicide\"). The rules hold it at concern and the learned net gives a second opinion; a line too short for the net to judge is a crisis.", patterns: [
+                "(suicide|suicidal|suicidally|sewerslide|unalive|unaliving)",
+            ]),
+            Signal(name: "self-harm-word", tier: .concern, firm: true, about: "The words self-harm with nothing that ties them to the person now (\"a thesis on self-harm\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
+                "self (harm|harming|harmed|injury|injure|injuring|mutilation)",
+                "selfharm",
+            ]),
             Signal(name: "self-harm", tier: .crisis, about: "Says they hurt themselves or want to.", patterns: [
                 "(relapsed|relapse) [*] (cutting|self harm|selfharm|sh|hurting myself)",
                 "(stopped|stopping|quit) taking my (insulin|meds|medication|heart meds|pills|tablets) (on purpose|deliberately|so i)",
@@ -231,8 +246,9 @@ extension SafetyLexicon {
                 "relapsed [on|with|into] (sh|self harm|selfharm|cutting|self injury)",
                 "(staring|stare|stared|looking|look) at the (knives|knife|blades|razor|razors|pills|rope)",
                 "~harm ~self",
-                "self (harm|harming|harmed|injury|injure|injuring|mutilation)",
-                "selfharm",
+                "(i|ive|i have|im|i am|been|still|started|start|keep|kept|back to|went back to|going back to|i just|just) [been|started|still|just|started to] (self harm|self harming|self harmed|self injure|self injuring|self injured|selfharm|selfharming|selfharmed)",
+                "(self harm|self harmed|self harming|selfharm|selfharmed|self injured) (again|last night|yesterday|today|tonight|this morning|earlier|this week|so bad|badly|more|rn|right now)",
+                "(my|the) (self harm|selfharm) (is|has|keeps|got|getting|urges|again|been|habit)",
                 "(i have been|i have started|i started|been|started|back to|keep|cannot stop|can not stop|i am) (burning myself|scratching myself)",
                 "relapsed [on|with|into] (self harm|cutting|sh)",
                 "cut (my|myself on my) (wrists|wrist|arms|arm|legs|leg|thighs|thigh|skin)",
@@ -1323,6 +1339,13 @@ extension SafetyLexicon {
                 "(might|may|could|should|would|will|shall|have to|has to|got to|need to|gotta) [just|actually|finally|probably|honestly|as well] [go] [and]",
                 "(nearly|almost|close to)",
             ],
+            "modal-figure": [
+                "(could|would|will) [just|actually|probably|honestly|literally]",
+                "(nearly|almost|close to)",
+            ],
+            "modal-die": [
+                "(might|may|should|shall|have to|has to|got to|need to|gotta) [just|actually|finally|probably|honestly|as well] [go] [and]",
+            ],
             "act": [
                 "(be|being) dead",
                 "~kill ~self",
@@ -1521,7 +1544,8 @@ extension SafetyLexicon {
         frames: [
             Frame(name: "frame-wish-act", slots: ["stance", "act"], tier: .crisis, about: "Any stance (wanting, meaning to, an urge, thinking of, feeling like) with an act of dying or self-harm."),
             Frame(name: "frame-modal-act", slots: ["modal", "act@2"], tier: .crisis, about: "A weaker word of intent (\"might\", \"should\", \"nearly\") with a plain act of dying or self-harm (\"I might just end it\")."),
-            Frame(name: "frame-modal-die", slots: ["modal", "die@2", "!not-death"], tier: .crisis, about: "A weaker word of intent with dying, when what follows is not a figure of speech (\"I might just die\")."),
+            Frame(name: "frame-modal-die", slots: ["modal-die", "die@2", "!not-death"], tier: .crisis, about: "A weaker word of intent with dying, when what follows is not a figure of speech (\"I might just die\")."),
+            Frame(name: "frame-modal-die-figure", slots: ["modal-figure", "die@2", "!not-death"], tier: .concern, firm: true, about: "\"could\", \"would\" or \"nearly\" with dying: mostly a figure of speech (\"I could die\", \"nearly died\"), so it is held at concern for the learned net's second opinion (\"I could just die tonight and no one would care\")."),
             Frame(name: "frame-wish-open-act-self", slots: ["stance", "open-act", "self-object@1"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"hurt\" and the like, done to oneself (\"the urge to cut my arm\", \"want to hurt myself\")."),
             Frame(name: "frame-wish-open-act-bare", slots: ["stance", "open-act@2", "!not-self"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"jump\" and the like, with nothing after it that makes it about something else (\"I want to cut\", \"the urge to cut so bad\"). \"cut the cake\" or \"hurt her feelings\" is not this."),
             Frame(name: "frame-wish-die", slots: ["stance", "die@2", "!not-death"], tier: .crisis, about: "A stance with dying, when what follows is not a figure of speech (\"dying to see\", \"die of shame\")."),

@@ -159,7 +159,16 @@ public struct SafetyScreen: Sendable {
     /// Screens `text`: the rules first, then the learned net, which may only raise the tier.
     public func assess(_ text: String, explain: Bool = false) -> Assessment {
         var assessment = assessByRules(text)
-        guard let model else { return assessment }
+        // Evidence the rules hold at concern for the net's second opinion: a firm signal at concern
+        // (means at hand, a place of danger, the bare word "suicide", "I could just die").
+        let held = assessment.tier == .concern && assessment.hits.contains { hit in
+            !hit.negated && !hit.aboutSomeoneElse && signal(of: hit).map { $0.firm && $0.tier == .concern } == true
+        }
+        guard let model else {
+            // A line too short for any net to judge ("suicidal") is a crisis, as below.
+            if held, Normalizer.words(text).count < Self.fewestWordsForModel { assessment.tier = .crisis }
+            return assessment
+        }
         // What the rules read as being about someone else stays theirs: the net can't tell who.
         if assessment.tier >= .concern, assessment.category == .someoneElse { return assessment }
         // Nothing is above an emergency: the net has nothing to add (but `--explain` shows it).
@@ -167,8 +176,12 @@ public struct SafetyScreen: Sendable {
         let score = model.score(text, explain: explain)
         assessment.score = score
         // A line of a word or three carries too little for the net to judge ("bye", "sleeping badly"):
-        // the rules, which read short lines well, have the last word there.
-        guard score.words >= Self.fewestWordsForModel else { return assessment }
+        // the rules, which read short lines well, have the last word there, and what they held
+        // ("suicidal", "pills in hand") is a crisis.
+        guard score.words >= Self.fewestWordsForModel else {
+            if held { assessment.tier = .crisis }
+            return assessment
+        }
         // Where the rules read a denial or the past ("I'm not going to hurt myself"), they stand.
         let standing = assessment.hits.contains { hit in
             !hit.negated && (signal(of: hit)?.tier ?? .none) > .none
@@ -177,12 +190,9 @@ public struct SafetyScreen: Sendable {
         let before = assessment.tier
         // The net's second opinion, where the rules found evidence but held it down a step: a wish to die
         // said with a joke ("i want to die lol anyway" is a crisis; "period cramps are the worst, i want
-        // to die lol" stays a check-in), or means at hand or a place of danger, a firm signal the rules
-        // hold at concern. Then the urgency model below may make it an emergency.
-        let atHand = assessment.tier == .concern && assessment.hits.contains { hit in
-            !hit.negated && !hit.aboutSomeoneElse && signal(of: hit).map { $0.firm && $0.tier == .concern } == true
-        }
-        if assessment.jokeSoftened || atHand, assessment.tier < .crisis, score.risk >= model.secondOpinionThreshold {
+        // to die lol" stays a check-in), or what the rules held at concern above. Then the urgency model
+        // below may make it an emergency.
+        if assessment.jokeSoftened || held, assessment.tier < .crisis, score.risk >= model.secondOpinionThreshold {
             assessment.tier = .crisis
         }
         // A line the urgency model reads as happening now ("the tracks are buzzing, i'm lying down") needs
