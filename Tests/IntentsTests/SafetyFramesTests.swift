@@ -44,12 +44,22 @@ struct SafetyFramesTests {
         "cut the cake", "cut my hair", "cut vegetables", "cut down on drinking", "cut ties with him", "hurt her feelings",
         "jump in the pool", "hang the pictures", "hang out with friends", "burn the old letters", "end the meeting early",
         "die of embarrassment", "kill it at the gig", "drown out the noise", "end this call", "hang every picture",
-        "jump straight into the next book", "cut salt from my diet", "dye my roots",
+        "jump straight into the next book", "cut salt from my diet", "dye my roots", "cut my sugar", "bleed my radiators",
     ])
     func notSelf(object: String) {
         for stance in ["I want to", "I'm going to", "I'm planning to", "I have the urge to", "I feel like I want to"] {
             let text = "\(stance) \(object)"
             #expect(Self.screen.assessByRules(text).tier < .crisis, "\(text)")
+        }
+    }
+
+    @Test("an open act on one's own body is a crisis, whatever the part: 'my' stops only the bare reading", arguments: [
+        "cut my ankles", "cut my inner thighs", "burn my arm", "scratch my skin", "cut my neck", "hurt my body",
+    ])
+    func ownBody(object: String) {
+        for stance in ["I want to", "I have the urge to", "I'm going to"] {
+            let text = "\(stance) \(object)"
+            #expect(Self.screen.assessByRules(text).tier >= .crisis, "\(text)")
         }
     }
 

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x567944b0bf8f5869
+    public static let builtInSourceDigest: UInt64 = 0xffe191f2cf528c28
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -990,6 +990,7 @@ extension SafetyLexicon {
             Signal(name: "harm-others", tier: .crisis, category: .others, about: "Plans to hurt someone else.", patterns: [
                 "(going to|will|plan to|planning to|about to|ready to) (kill|hurt|shoot|stab|murder|attack|poison|glass|beat up|beat) ~other",
                 "(want|wanna) to (shoot|stab|murder) ~other",
+                "(want|wanna|wanted|going|gonna) [to] (seriously|really|badly|properly) (hurt|injure|beat up|kill) ~other",
                 "(thinking about|think about|planning|plan|planned) [*] (hurting|hurt|killing|kill|shooting|stabbing|attacking|poisoning|poison) ~other",
                 "(hurt|kill|shoot|attack) people at (school|work)",
                 "(bring|bringing|take|taking) [*] (gun|weapon|knife|rifle|something) to (school|work|class)",
@@ -1216,7 +1217,7 @@ extension SafetyLexicon {
             "weapon": ["shank", "shiv", "coltello", "pistola", "faca", "arma", "pistole", "kitchen knife", "knife", "gun", "weapon", "pistol", "rifle", "blade", "bat", "hammer", "revolver", "handgun", "shotgun", "firearm", "machete", "axe", "service weapon"],
             "other": ["the kid", "that kid", "the boy", "the girl", "the guy", "that guy", "this guy", "the man", "that man", "the person", "the people", "my ex", "my stepfather", "my father", "my mother", "my uncle", "my aunt", "my cousin", "my son", "my daughter", "my kid", "my baby", "my neighbour", "my neighbor", "my landlord", "my manager", "my foreman", "him", "her", "them", "someone", "somebody", "people", "everyone", "everybody", "my boss", "my husband", "my wife", "my partner", "my family", "my dad", "my mom", "my brother", "my sister", "my ex", "a teacher", "my teacher", "the kids", "my roommate", "my coworker", "my classmates", "my neighbor", "people at school", "people at work", "my stepdad", "my stepmom", "my flatmate", "my housemate"],
             "otherself": ["himself", "herself", "themselves", "themself"],
-            "bodypart": ["forearm", "forearms", "wrist", "belly", "skin", "arm", "arms", "leg", "legs", "wrist", "wrists", "thigh", "thighs", "knuckles", "head", "hand", "hands", "body", "stomach", "hip", "hips", "chest", "face"],
+            "bodypart": ["forearm", "forearms", "wrist", "belly", "skin", "arm", "arms", "leg", "legs", "wrist", "wrists", "thigh", "thighs", "knuckles", "head", "hand", "hands", "body", "stomach", "hip", "hips", "chest", "face", "inner thigh", "inner thighs", "upper arm", "upper arms", "inner arm", "inner arms", "ankle", "ankles", "foot", "feet", "toes", "neck", "throat", "vein", "veins", "shoulder", "shoulders", "calf", "calves", "shin", "shins", "tummy", "side", "sides", "ribs", "breast", "breasts", "back", "scalp", "ears", "wrists again", "flesh"],
             "someone": ["my buddy", "a buddy", "a nurse", "a patient", "a student", "someone on my team", "someone at work", "my mate", "a mate", "my neighbour", "my neighbor", "a colleague", "my colleague", "my coworker", "a coworker", "my friend", "my best friend", "a friend", "my brother", "my sister", "my mom", "my mum", "my dad", "my son", "my daughter", "my partner", "my boyfriend", "my girlfriend", "my husband", "my wife", "my roommate", "my cousin", "he", "she", "they", "my mate from", "my little brother", "my little sister", "a friend in", "my bestie", "my 15 year old", "my friend s boyfriend"],
         ],
         spellings: [
@@ -1402,6 +1403,7 @@ extension SafetyLexicon {
                 "(tomorrow|later|soon|today|now|right now|rn|when i get home|after school|after work)",
             ],
             "not-self": [
+                "(my|our|your)",
                 "(the|a|an|some|this|that|these|those|his|her|their|our|your|its|his|hers|theirs|it|them|him|everything|anything|something|things|stuff|ties|corners|costs|class|school|work|back|down|up|out|off|in|into|on|onto|over|through|across|around|along|away|loose|ahead|short|open|free|for|with|at|from|to|of|toast|food|dinner|bread|onions|vegetables|veggies|meat|wood|paper|grass|hair|nails|fringe|bangs|fat|weight|sugar|carbs|calories|alcohol|drinking|smoking|spending|cookies|rice|popcorn|candles|incense|bridges|rubber|fuel|rope|bungee|calories|ship|queue|line|hoops|gun|shark|sorrows|noise|music|here|there|before|after|between|early|properly|amicably|officially|gracefully|politely|nicely|mutually|is mutual|for now)",
                 "my (hair|nails|fringe|bangs|beard|toast|dinner|food|lunch|losses|hours|spending|budget|ties|friends|costs|way|own way|sorrows|feelings|fingers|finger|thumb|hand|tongue|lip|toe)",
                 "(salt|caffeine|coffee|tea|dairy|gluten|portions|snacks|junk food|takeaways|screen time|expenses|the grass|lawn|hedge|hedges|tree|trees|branches|coupons|lectures|cards|cable|cord)",
@@ -1566,7 +1568,7 @@ extension SafetyLexicon {
         words: [
             "jokes": ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"],
             "joke-taken-back": ["not", "no", "srsly"],
-            "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles", "cat", "dog", "pet", "puppy", "kitten", "hamster", "rabbit", "horse", "parrot"],
+            "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles", "cat", "dog", "pet", "puppy", "kitten", "hamster", "rabbit", "horse", "parrot", "character", "characters", "baby", "toddler", "teen", "teenager", "customer", "passenger", "colleague", "player", "actor", "protagonist"],
             "first-person": ["i", "me", "my", "myself", "mine", "im"],
             "own-self": ["myself", "me", "my", "i"],
             "other-selves": ["himself", "herself", "themselves", "themself"],
