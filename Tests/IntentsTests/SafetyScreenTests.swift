@@ -15,6 +15,8 @@ struct SafetyScreenTests {
         "I want to kill myself", "i wanna die", "thinking about suicide", "I want to end my life", "I've been self harming",
         "I don't want to live anymore", "everyone would be better off without me", "gonna unalive myself",
         "quiero morir", "je veux mourir", "i'm not safe with myself",
+        "what's the least painful way to go", "how many of my sleeping pills would it take to not wake up",
+        "saying goodbye now in case i don't get another chance",
     ])
     func crisis(text: String) {
         #expect(screen.assess(text).tier >= .crisis, "\(text)")
@@ -38,6 +40,7 @@ struct SafetyScreenTests {
     @Test("figures of speech stay calm", arguments: [
         "my commute is killing me", "we killed it at the gig", "I'd kill for a coffee", "dying to see that film",
         "I'm dying of laughter", "he cut me off", "I'm going to dye my hair", "I could die of embarrassment",
+        "what's the quickest way to go to the station from here", "said goodbye to my flatmates before the holidays",
     ])
     func calm(text: String) {
         #expect(screen.assess(text).tier == .none, "\(text)")

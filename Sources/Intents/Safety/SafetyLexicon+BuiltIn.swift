@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xffe191f2cf528c28
+    public static let builtInSourceDigest: UInt64 = 0x092dbdb0de20270b
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -45,6 +45,10 @@ extension SafetyLexicon {
                 "(my|having|have|had|get|getting|got|with|havin|gettin) [really|bad|strong|constant|intrusive|passive|active|more|some|the|these|those|awful|dark|scary|serious] (suicidal|suicide) (thoughts|urges|feelings|ideation|thinking|impulses)",
                 "(suicidal|suicide|unalive|unaliving|sewerslide) (thoughts|urges|feelings|ideation|thinking) (are|is|have|has|keep|keeps) [been] [*] (back|worse|bad|loud|louder|strong|stronger|constant|coming back|returned|there)",
                 "(suicidal|suicide|unalive|unaliving|sewerslide) (thoughts|urges|feelings|ideation) again",
+                "(least painful|most painless|painless|most peaceful|peaceful|gentlest) (way|ways|method|methods) to (go|die|do it|end it|end things|end my life|check out|kill myself|off myself|not wake up|overdose|od|unalive)",
+                "(quickest|fastest|easiest|surest|most reliable|simplest|best|cleanest|quietest) (way|ways|method|methods) to (die|do it|end it|end things|end my life|check out|kill myself|off myself|not wake up|overdose|od|unalive myself)",
+                "(how many|how much) [of] [my|the|these|those|her|his] ~ingest [*] (would it take|does it take|would i need|do i need|do you need) to (die|kill|not wake up|overdose|od|end it|go)",
+                "(how many|how much) [of] [my|the|these|those] ~ingest (would kill|will kill|kills|is lethal|would be lethal|is fatal|would be fatal) [me|a person|someone|you]",
                 "(suicide|dying|death|killing myself|ending it|unaliving myself) (is|s) (all|the only thing) (i|i can|im) (think|thinking|thought|can think) (about|of)",
                 "all (i|i can|i ever) (think|thinking|thought) (about|of) (is|are|anymore is) (suicide|dying|death|killing myself|ending it)",
                 "(my|my own) (suicide|suicidal)",
@@ -163,7 +167,7 @@ extension SafetyLexicon {
                 "(step|stepping|jump|jumping|walk|walking|throw myself|throwing myself) in front of (a|the) ~vehicle",
                 "(want|wanna|thinking about|think about|thought about|tempted to|urge to) [*] (crash|crashing|drive|driving|swerve|swerving) [*] (into|off|in front)",
                 "crash my car [*] (on purpose|look like an accident)",
-                "(painless|easiest|quickest|best) way to (die|go|end it|kill myself|end my life)",
+                "(painless|easiest|quickest|best) way to (die|end it|kill myself|end my life)",
                 "how (to|do i|can i|would i) (kill myself|end my life|end it|die painlessly|unalive myself)",
                 "how (long|much) [*] (to bleed out|bleed out|to drown|to die|to be fatal)",
                 "how (high|far) [*] (fall|drop|jump) [*] (fatal|to die|to kill|would kill|lethal)",
@@ -234,6 +238,11 @@ extension SafetyLexicon {
             ]),
             Signal(name: "suicide-word", tier: .concern, firm: true, about: "The word suicide (or slang for it) with nothing that ties it to the person (\"a lecture on suicide\"). The rules hold it at concern and the learned net gives a second opinion; a line too short for the net to judge is a crisis.", patterns: [
                 "(suicide|suicidal|suicidally|sewerslide|unalive|unaliving)",
+            ]),
+            Signal(name: "lethal-question", tier: .concern, firm: true, about: "Asking what would be lethal with nothing that ties it to the person (\"can you die from not eating\", \"what's a lethal dose of...\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
+                "(can you|could you|can someone|can a person|can people|would you|will you|do you) (die|overdose|od) (from|of|if|on)",
+                "(lethal|fatal|deadly|toxic) (dose|doses|amount|amounts|quantity|level)",
+                "(how many|how much) [*] (is lethal|is fatal|would be lethal|would be fatal|would kill you|would kill a person|is an overdose)",
             ]),
             Signal(name: "self-harm-word", tier: .concern, firm: true, about: "The words self-harm with nothing that ties them to the person now (\"a thesis on self-harm\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
                 "self (harm|harming|harmed|injury|injure|injuring|mutilation)",
@@ -1453,6 +1462,7 @@ extension SafetyLexicon {
                 "(not|wont|will not) be (a problem|a burden|in your way|bothering you|bothering anyone) (much longer|for much longer|for long|anymore|after tonight)",
                 "(in case|incase|if) (i am|im|i) (not|no longer) (around|here|alive|there) [tomorrow|anymore|after tonight|later]",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [to everyone|to you|to you all|to all of you] (in case|for good|forever|for the last time)",
+                "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [*] (in case|just in case|while i still can|while i can|before its too late|before it is too late|one last time)",
                 "(this is|this will be|this might be|its) (my goodbye|my last message|my final message|my last night|my last day|the end for me|my last post)",
                 "(by the time|when) (you|anyone|someone|they) (read|reads|see|sees|find|finds) (this|my message|this message|me)",
                 "(tell|let) (my|them|her|him|everyone) [*] (i love|i loved|that i love|that i loved|i am sorry|im sorry)",
