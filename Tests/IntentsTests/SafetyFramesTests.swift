@@ -63,6 +63,21 @@ struct SafetyFramesTests {
         }
     }
 
+    @Test("a sideways wish that something would end one's life is a crisis, whichever wish and whichever misfortune")
+    func passiveWish() {
+        for wish in ["I wouldn't mind if", "honestly I'd be relieved if", "kinda hoping", "I'd welcome"] {
+            for misfortune in ["I got hit by a bus", "the plane went down", "a truck hit me", "I didn't wake up", "death"] {
+                let text = "\(wish) \(misfortune)"
+                #expect(Self.screen.assessByRules(text).tier >= .crisis, "\(text)")
+            }
+        }
+        for text in ["I wouldn't mind if you came round later", "hoping my mum's surgery goes well", "I hope the bus isn't late",
+                     "I'd be so relieved if the meeting got cancelled"]
+        {
+            #expect(Self.screen.assessByRules(text).tier < .crisis, "\(text)")
+        }
+    }
+
     @Test("the same grid about someone else is a concern about them, not a crisis about the writer")
     func someoneElse() {
         for act in ["kill herself", "end her life", "overdose", "cut herself", "hurt herself", "jump off a bridge"] {

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x092dbdb0de20270b
+    public static let builtInSourceDigest: UInt64 = 0x0b57734cfc375970
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -243,6 +243,10 @@ extension SafetyLexicon {
                 "(can you|could you|can someone|can a person|can people|would you|will you|do you) (die|overdose|od) (from|of|if|on)",
                 "(lethal|fatal|deadly|toxic) (dose|doses|amount|amounts|quantity|level)",
                 "(how many|how much) [*] (is lethal|is fatal|would be lethal|would be fatal|would kill you|would kill a person|is an overdose)",
+            ]),
+            Signal(name: "unsafe-word", tier: .concern, firm: true, about: "\"I'm not safe\" with nothing that says from whom or for how long. Held at concern for the learned net's second opinion; on its own it is a crisis.", patterns: [
+                "(i am|im|i m) not safe",
+                "(i|i just) (do not|dont) feel safe",
             ]),
             Signal(name: "self-harm-word", tier: .concern, firm: true, about: "The words self-harm with nothing that ties them to the person now (\"a thesis on self-harm\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
                 "self (harm|harming|harmed|injury|injure|injuring|mutilation)",
@@ -1425,6 +1429,21 @@ extension SafetyLexicon {
                 "on the (hill|run|stairs|climb|treadmill|bike|court|pitch|field|last lap|last mile)",
                 "(of|from|for|laughing|inside|a little|on the inside|to see|to know|to try|to go|to get|to hear|to meet|to watch|to tell|in this game|in the game|in game|in minecraft|in fortnite|in that boss fight|on that level|a lot|so many times|down|out|off|hard|together|happy|on me|on us|on this hill|on that hill|trying|waiting|for it|if|when i see|when i saw|when they|when she|when he|literally|of embarrassment)",
             ],
+            "passive-wish": [
+                "(wouldnt|would not|wouldn t|wudnt|wouldn) (mind|care) [it]",
+                "(i would|id|i d|i will|ill) [honestly|genuinely|secretly|actually] (be|feel) [so|really|kind of|kinda|quite|secretly|almost] (relieved|happy|glad|grateful|at peace)",
+                "(hope|hoping|half hoping|secretly hoping|kind of hoping|kinda hoping|pray|praying|wish|wishing)",
+                "(would|i would|id|i d) (welcome|not fight|not mind)",
+            ],
+            "misfortune": [
+                "(i|me) (got|get|gets|getting|was|were) (hit|run over|knocked down|killed|taken out|struck|crushed)",
+                "(i|me) [just] (died|die|didnt wake up|did not wake up|never woke up|dont wake up|do not wake up|wouldnt wake up|stopped breathing|never came back|do not come back|dont come back)",
+                "(the|my|this|our|that) (plane|flight|car|bus|train|tractor|boat|ship|ferry|lorry|truck|helicopter|lift|elevator) (went down|goes down|crashed|crashes|crash|would crash|rolled|rolls|sank|sinks|went off the road|goes off the road|hit me|hits me)",
+                "(something|someone|a car|a truck|a bus|a train|a lorry|lightning|cancer|the cancer|an accident|a heart attack|a stroke|death|it) [just] (hit|hits|would hit|killed|kills|would kill|took|takes|would take|got|gets|finished|finishes|ran over|runs over|came for|comes for) me",
+                "(the|my) (cancer|illness|disease|tumour|tumor|heart) (wins|won|comes back|came back|spreads|takes me|gets me|finishes me|gives out|gave out|stops|stopped)",
+                "(the|my) (surgery|operation) (goes wrong|went wrong|fails|failed|does not work|doesnt work)",
+                "(death|dying|the end|an early grave|an early death)",
+            ],
             "life-exit": [
                 "(tired|sick|exhausted|weary) of (surviving|just surviving|being here|existing|trying to survive)",
                 "(researching|research|researched|looking up|looked up|googling|googled|google|searching|searched|reading about) [for] (methods|ways to die|ways to end it|how to die|painless ways|lethal doses|overdose amounts)",
@@ -1459,6 +1478,8 @@ extension SafetyLexicon {
             "farewell": [
                 "(if|in case) i (end up|wind up) (not being|not) (here|around|alive)",
                 "(not|wont|will not|won t) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|anymore|any more|after tonight|after today)",
+                "(not|wont|will not|won t|aint|am not|im not|i am not) (gonna|going to|goin to|gna|gunna) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|next year|anymore|any more|after tonight|after today|by christmas|for christmas|by the weekend|for your birthday|for my birthday|for their birthday|for her birthday|for his birthday|by summer|by spring)",
+                "(not|wont|will not|won t) be (here|around) (for|by) (your|my|his|her|their|the) (birthday|christmas|wedding|graduation|exams|holiday|holidays|anniversary)",
                 "(not|wont|will not) be (a problem|a burden|in your way|bothering you|bothering anyone) (much longer|for much longer|for long|anymore|after tonight)",
                 "(in case|incase|if) (i am|im|i) (not|no longer) (around|here|alive|there) [tomorrow|anymore|after tonight|later]",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [to everyone|to you|to you all|to all of you] (in case|for good|forever|for the last time)",
@@ -1562,6 +1583,7 @@ extension SafetyLexicon {
             Frame(name: "frame-wish-open-act-bare", slots: ["stance", "open-act@2", "!not-self"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"jump\" and the like, with nothing after it that makes it about something else (\"I want to cut\", \"the urge to cut so bad\"). \"cut the cake\" or \"hurt her feelings\" is not this."),
             Frame(name: "frame-wish-die", slots: ["stance", "die@2", "!not-death"], tier: .crisis, about: "A stance with dying, when what follows is not a figure of speech (\"dying to see\", \"die of shame\")."),
             Frame(name: "frame-life-exit", slots: ["life-exit"], tier: .crisis, about: "Saying they can't keep living, want out of life, or wish they were dead."),
+            Frame(name: "frame-passive-wish", slots: ["passive-wish", "misfortune@4"], tier: .crisis, about: "A sideways wish that something would end one's life (\"wouldn't mind if the plane went down\", \"hoping the cancer comes back\", \"I'd welcome death\")."),
             Frame(name: "frame-farewell", slots: ["farewell"], tier: .crisis, about: "A goodbye said as if for the last time, with or without the word suicide."),
             Frame(name: "frame-relapse", slots: ["relapse-word", "again@6"], tier: .crisis, about: "Self-harm that happened again or recently (\"relapsed last night\", \"cut again\", \"SH'd yesterday\")."),
             Frame(name: "frame-self-harm-report", slots: ["relapse-word"], tier: .concern, about: "Self-harm told as something that happened; the time words above make it a crisis."),
