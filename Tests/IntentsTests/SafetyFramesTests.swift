@@ -44,7 +44,7 @@ struct SafetyFramesTests {
         "cut the cake", "cut my hair", "cut vegetables", "cut down on drinking", "cut ties with him", "hurt her feelings",
         "jump in the pool", "hang the pictures", "hang out with friends", "burn the old letters", "end the meeting early",
         "die of embarrassment", "kill it at the gig", "drown out the noise", "end this call", "hang every picture",
-        "jump straight into the next book", "cut salt from my diet", "dye my roots", "cut my sugar", "bleed my radiators",
+        "jump straight into the next book", "cut salt from my diet", "dye my roots", "cut my sugar", "bleed my radiators", "step off the bus",
     ])
     func notSelf(object: String) {
         for stance in ["I want to", "I'm going to", "I'm planning to", "I have the urge to", "I feel like I want to"] {

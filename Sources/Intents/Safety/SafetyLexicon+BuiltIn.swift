@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x0b57734cfc375970
+    public static let builtInSourceDigest: UInt64 = 0xec89d5b2cebc3e75
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1376,11 +1376,14 @@ extension SafetyLexicon {
                 "(hang|hanging|hung) myself",
                 "(drown|drowning) myself",
                 "(starve|starving) myself [to death]",
-                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|off|from|under) [the|a|an] (sea|river|canal|lake|water|ocean|traffic|oncoming traffic|train|a train|bus|lorry|truck|tracks|bridge|roof|cliff|building|balcony|window|ledge|motorway|highway)",
+                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|off|from|under) [the|a|an] (sea|river|canal|lake|water|ocean|traffic|oncoming traffic|tracks|bridge|roof|cliff|building|balcony|window|ledge|motorway|highway)",
+                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|under) [the|a|an] (train|a train|bus|lorry|truck)",
+                "(jump|jumping|throw myself|throwing myself|fling myself) (off|from) [the|a|an] (moving|speeding) (train|bus|lorry|truck|car)",
                 "(shoot|shooting) myself",
                 "(stab|stabbing) myself",
                 "(jump|jumping|leap|leaping|throw myself|throwing myself|fling myself) (off|from|in front of|under|into) [the|a|that|this] [*] (~high|~vehicle|building|tower|window|bridge|cliff|roof|train|bus|car|truck|overpass|balcony|river|sea|lake|water|traffic|tracks|motorway|freeway|highway)",
-                "(walk|walking|step|stepping|run|running|drive|driving|lie|lying|lay|laying) (into|in front of|under|onto|off) [a|the|oncoming|some|that] (traffic|~vehicle|train|bus|truck|lorry|car|cars|tracks|road|motorway|freeway|highway|bridge|cliff)",
+                "(walk|walking|step|stepping|run|running|drive|driving|lie|lying|lay|laying) (into|in front of|under|onto) [a|the|oncoming|some|that] (traffic|~vehicle|train|bus|truck|lorry|car|cars|tracks|road|motorway|freeway|highway|bridge|cliff)",
+                "(walk|walking|step|stepping|run|running|drive|driving) off [a|the|that] (bridge|cliff|roof|ledge|building|edge|road)",
                 "(crash|crashing|wrap|wrapping|drive|driving) my car [into a tree|into a wall|off the road|off a bridge] [on purpose]",
                 "(not|never) (wake|waking) up [again|tomorrow|in the morning]",
                 "(go|going) to sleep (forever|for good|and never wake up|and not wake up)",
