@@ -45,6 +45,7 @@ struct SafetyFramesTests {
         "jump in the pool", "hang the pictures", "hang out with friends", "burn the old letters", "end the meeting early",
         "die of embarrassment", "kill it at the gig", "drown out the noise", "end this call", "hang every picture",
         "jump straight into the next book", "cut salt from my diet", "dye my roots", "cut my sugar", "bleed my radiators", "step off the bus",
+        "try the hanging plant shelf", "try the jumping jacks challenge", "burn all my old work notes",
     ])
     func notSelf(object: String) {
         for stance in ["I want to", "I'm going to", "I'm planning to", "I have the urge to", "I feel like I want to"] {

@@ -118,14 +118,18 @@ struct SafetyFrames: Sendable {
     }
 
     /// The frames that match in `words`: at most one per frame and first word.
-    func matches(in words: [String]) -> [Matched] {
+    ///
+    /// A slot that lets words stand before it never starts right after one of `determiners`: "try the
+    /// jumping jacks" is a thing, not an act.
+    func matches(in words: [String], determiners: Set<String> = []) -> [Matched] {
         let found = found(in: words)
         guard !found.isEmpty else { return [] }
+        let afterDeterminer = { (item: Found) in item.start > 0 && determiners.contains(words[item.start - 1]) }
         var out: [Matched] = []
         for (frame, slots) in slots.enumerated() where !slots.isEmpty {
             var starts = Set<Int>()
             for first in found where first.word == slots[0].word && !starts.contains(first.start) {
-                if let rest = complete(slots, from: 1, after: first.end, found: found) {
+                if let rest = complete(slots, from: 1, after: first.end, found: found, afterDeterminer: afterDeterminer) {
                     starts.insert(first.start)
                     out.append(Matched(frame: frame, fills: [(first.word, first.start..<first.end)] + rest))
                 }
@@ -136,7 +140,9 @@ struct SafetyFrames: Sendable {
 
     /// The fills for `slots[from...]` when the previous slot ended at `after`, or nil; tries each
     /// candidate in turn, so a frame is found whenever any reading fits.
-    private func complete(_ slots: [Slot], from: Int, after: Int, found: [Found]) -> [(slot: Int32, range: Range<Int>)]? {
+    private func complete(_ slots: [Slot], from: Int, after: Int, found: [Found], afterDeterminer: (Found) -> Bool)
+        -> [(slot: Int32, range: Range<Int>)]?
+    {
         // Iterative depth-first search with an explicit stack: frames are short, but data can't make it recurse.
         struct State { var slot: Int; var after: Int; var fills: [(slot: Int32, range: Range<Int>)] }
         var stack = [State(slot: from, after: after, fills: [])]
@@ -151,7 +157,7 @@ struct SafetyFrames: Sendable {
             }
             let limit = state.after + Int(slot.gap)
             for candidate in found.reversed() where candidate.word == slot.word && candidate.start >= state.after
-                && candidate.start <= limit
+                && candidate.start <= limit && (candidate.start == state.after || !afterDeterminer(candidate))
             {
                 stack.append(State(slot: state.slot + 1, after: candidate.end,
                                    fills: state.fills + [(candidate.word, candidate.start..<candidate.end)]))

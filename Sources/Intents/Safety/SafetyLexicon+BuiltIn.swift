@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xec89d5b2cebc3e75
+    public static let builtInSourceDigest: UInt64 = 0x1d5a1cd2fa4db8a3
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -1138,7 +1138,7 @@ extension SafetyLexicon {
             "cut (it|that) out",
             "cut (back|down) [on]",
             "cut [my|his|her] hair",
-            "cut (class|school|the cake|the line|corners|ties)",
+            "cut (class|school|the cake|the line|corners|ties|the ribbon|a ribbon|the cord|the grass|the lawn)",
             "cut myself (shaving|cooking|chopping|by accident|accidentally|with the bread knife)",
             "cut myself on (a|the) (nail|tin|can|broken glass|glass|paper|fence|lid|grater|mandoline|mandolin|tin lid|can lid)",
             "(burned|burnt|scratched|cut) myself (on|while|when|cooking|baking|making|ironing|by accident|accidentally|with the|taking)",
@@ -1162,6 +1162,14 @@ extension SafetyLexicon {
             "(rope|ropes) for [*] (climbing|camping|boat|sailing|swing|garden|crafts|gym|tent|hiking|dog|tug)",
             "(climbing|camping) rope",
             "(drown|drowning) (myself|my sorrows) in (coffee|iced coffee|tea|work|homework|paperwork|ice cream|chocolate|books|netflix|tv|music|blankets|emails)",
+            "(drown|drowning) (myself|my sorrows) in (a|a good|the|my|some|another) (book|novel|series|show|podcast|playlist|album|game|project|box set|film|movie)",
+            "(overdosed|overdosing|overdose|od d|od ed|oded) on (coffee|espresso|caffeine|sugar|chocolate|candy|sweets|netflix|tv|reality tv|true crime|memes|tiktok|cheese|pizza|carbs|red bull|energy drinks|monster|nostalgia|anime|christmas|musicals|garlic|cake|cookies|vitamin c|sun|sunshine)",
+            "(knife|knives) (sharpener|sharpeners|skills|steel)",
+            "rope (ladder|swing|lights|toy|course|bridge)",
+            "(pill|pills) (organiser|organizer|box|case|reminder|reminders|dispenser)",
+            "(jumping jacks|jump squats|jump rope|skipping rope|jump start|jumpstart)",
+            "(jump|jumping|jumped) [straight|right|head first|headfirst] (into|in) (a new|the new|my new|my first|a first|the next|my next|a whole new|a different|the deep end|another)",
+            "(shoot|shot|shooting) (my|the|your|his|her|our) [*] (a|an) (message|text|email|dm|line|note|quick email|quick text|reply|invite|invitation|question)",
             "(end|ending|ended|break|breaking) (it|things) [off] with (him|her|them|my (boyfriend|girlfriend|partner|husband|wife|bf|gf|fiance|fiancee|date|ex|carrier|phone carrier|provider|internet provider|gym|landlord|bank|insurer|agent|band|roommate|contractor|subscription))",
             "(murder|kill|strangle) (my|him|her) [*] if (he|she|they) (eats|touches|takes|uses|borrows|breaks|does|says|steals)",
             "(murder|kill|strangle) (my|him|her) [*] for (eating|taking|using|stealing|touching|borrowing|breaking)",
@@ -1376,7 +1384,8 @@ extension SafetyLexicon {
                 "(hang|hanging|hung) myself",
                 "(drown|drowning) myself",
                 "(starve|starving) myself [to death]",
-                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|off|from|under) [the|a|an] (sea|river|canal|lake|water|ocean|traffic|oncoming traffic|tracks|bridge|roof|cliff|building|balcony|window|ledge|motorway|highway)",
+                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|off|from|under) [the|a|an] (traffic|oncoming traffic|tracks|bridge|roof|cliff|building|balcony|window|ledge|motorway|highway)",
+                "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving|wade|wading) (into|in|under) [the|a|an] (sea|river|canal|lake|water|ocean|quarry|reservoir|loch)",
                 "(jump|jumping|throw myself|throwing myself|walk|walking|step|stepping|run|running|drive|driving) (into|in front of|under) [the|a|an] (train|a train|bus|lorry|truck)",
                 "(jump|jumping|throw myself|throwing myself|fling myself) (off|from) [the|a|an] (moving|speeding) (train|bus|lorry|truck|car)",
                 "(shoot|shooting) myself",
@@ -1414,12 +1423,14 @@ extension SafetyLexicon {
                 "(myself|my self|meself|me|me up)",
                 "[my] [own] ~bodypart",
                 "(into|in|on|up) [my] [own] ~bodypart",
+                "(over|across|along|down) [my] [own] ~bodypart",
                 "(deep|deeper|too deep|again|tonight|bad|badly|so bad|so badly|real bad|until it bleeds|till it bleeds|till i bleed|until i bleed)",
                 "(this|next|on the|at the) (weekend|week|morning|evening|afternoon|night|time)",
                 "(tomorrow|later|soon|today|now|right now|rn|when i get home|after school|after work)",
             ],
             "not-self": [
                 "(my|our|your)",
+                "(all|all of|all the|both|each|every|most|half)",
                 "(the|a|an|some|this|that|these|those|his|her|their|our|your|its|his|hers|theirs|it|them|him|everything|anything|something|things|stuff|ties|corners|costs|class|school|work|back|down|up|out|off|in|into|on|onto|over|through|across|around|along|away|loose|ahead|short|open|free|for|with|at|from|to|of|toast|food|dinner|bread|onions|vegetables|veggies|meat|wood|paper|grass|hair|nails|fringe|bangs|fat|weight|sugar|carbs|calories|alcohol|drinking|smoking|spending|cookies|rice|popcorn|candles|incense|bridges|rubber|fuel|rope|bungee|calories|ship|queue|line|hoops|gun|shark|sorrows|noise|music|here|there|before|after|between|early|properly|amicably|officially|gracefully|politely|nicely|mutually|is mutual|for now)",
                 "my (hair|nails|fringe|bangs|beard|toast|dinner|food|lunch|losses|hours|spending|budget|ties|friends|costs|way|own way|sorrows|feelings|fingers|finger|thumb|hand|tongue|lip|toe)",
                 "(salt|caffeine|coffee|tea|dairy|gluten|portions|snacks|junk food|takeaways|screen time|expenses|the grass|lawn|hedge|hedges|tree|trees|branches|coupons|lectures|cards|cable|cord)",
@@ -1446,6 +1457,7 @@ extension SafetyLexicon {
                 "(the|my) (cancer|illness|disease|tumour|tumor|heart) (wins|won|comes back|came back|spreads|takes me|gets me|finishes me|gives out|gave out|stops|stopped)",
                 "(the|my) (surgery|operation) (goes wrong|went wrong|fails|failed|does not work|doesnt work)",
                 "(death|dying|the end|an early grave|an early death)",
+                "my [own] (death|end)",
             ],
             "life-exit": [
                 "(tired|sick|exhausted|weary) of (surviving|just surviving|being here|existing|trying to survive)",
@@ -1602,6 +1614,7 @@ extension SafetyLexicon {
         ],
         words: [
             "jokes": ["lol", "lmao", "lmfao", "haha", "hahaha", "jk", "jking", "kidding", "joking", "rofl", "xd"],
+            "determiners": ["the", "a", "an", "this", "that", "these", "those", "some", "my", "your", "our", "his", "her", "their", "its"],
             "joke-taken-back": ["not", "no", "srsly"],
             "other-people": ["he", "she", "they", "friend", "friends", "brother", "sister", "mom", "mum", "dad", "mother", "father", "son", "daughter", "roommate", "partner", "boyfriend", "girlfriend", "husband", "wife", "cousin", "kid", "kids", "child", "someone", "somebody", "grandpa", "grandma", "grandfather", "grandmother", "aunt", "uncle", "coworker", "classmate", "student", "patient", "patients", "client", "neighbor", "neighbour", "bf", "gf", "guy", "girl", "man", "woman", "lady", "boy", "il", "elle", "ella", "ils", "elles", "cat", "dog", "pet", "puppy", "kitten", "hamster", "rabbit", "horse", "parrot", "character", "characters", "baby", "toddler", "teen", "teenager", "customer", "passenger", "colleague", "player", "actor", "protagonist"],
             "first-person": ["i", "me", "my", "myself", "mine", "im"],

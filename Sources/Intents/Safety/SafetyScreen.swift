@@ -60,6 +60,8 @@ public struct SafetyScreen: Sendable {
     private let joinable: Set<String>
     /// The lexicon's `words` lists, as sets.
     private let jokes: Set<String>, jokeTakenBack: Set<String>, otherPeople: Set<String>, firstPerson: Set<String>
+    /// Words that make what follows a thing ("the", "my"): see ``SafetyFrames/matches(in:determiners:)``.
+    private let determiners: Set<String>
     private let ownSelf: Set<String>, otherSelves: Set<String>
     /// Patterns that failed to compile, with why; the rest of the lexicon still works.
     public private(set) var problems: [String] = []
@@ -83,6 +85,7 @@ public struct SafetyScreen: Sendable {
         self.lexicon = lexicon
         self.model = model
         (jokes, jokeTakenBack, otherPeople, firstPerson, ownSelf, otherSelves) = Self.wordSets(lexicon)
+        determiners = Set(lexicon.words["determiners"] ?? [])
         var concepts = ConceptTable()
         for name in lexicon.concepts.keys.sorted() { concepts.define(name, members: lexicon.concepts[name]!) }
         var problems: [String] = []
@@ -373,7 +376,7 @@ public struct SafetyScreen: Sendable {
                                 span: (offset + start)..<(offset + match.end)))
             }
         }
-        for matched in frames.matches(in: words) {
+        for matched in frames.matches(in: words, determiners: determiners) {
             let frame = lexicon.frames[matched.frame]
             let span = matched.span
             let key = "\(frame.name)|\(span.lowerBound)"
@@ -537,6 +540,7 @@ extension SafetyScreen: Archivable {
         let lexicon = try archive.read(SafetyLexicon.self)
         self.lexicon = lexicon
         (jokes, jokeTakenBack, otherPeople, firstPerson, ownSelf, otherSelves) = Self.wordSets(lexicon)
+        determiners = Set(lexicon.words["determiners"] ?? [])
         model = try archive.read()
         frames = try archive.read()
         signalIndex = try archive.read()
