@@ -43,7 +43,8 @@ public struct FlowLibrary: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
     /// The id of the flow the safety screen starts.
-    public static let crisisID = "crisis"
+    @available(*, deprecated, renamed: "CrisisFlow.id")
+    public static var crisisID: String { CrisisFlow.id }
 
     /// A classify list with its patterns compiled.
     public struct CompiledList: Sendable {
@@ -153,10 +154,8 @@ public struct FlowLibrary: Sendable {
                 do {
                     let (flow, warnings) = try FlowLoader.loadReporting(path: path)
                     diagnostics += warnings
-                    if flow.id.value == Self.crisisID {
-                        diagnostics.append(Diagnostic(at: flow.id.position, severity: .warning, code: "F030",
-                                                      message: "a user flow can't replace the crisis flow; this file is skipped",
-                                                      hint: "give your flow another id"))
+                    if let problem = CrisisFlow.userReplacementProblem(flow) {
+                        diagnostics.append(problem)
                         continue
                     }
                     if let shipped = loaded[flow.id.value], !userPaths.contains(shipped.path) { shippedVersions[flow.id.value] = shipped }
@@ -168,12 +167,9 @@ public struct FlowLibrary: Sendable {
             }
         }
         // The crisis flow: the shipped file, or the compiled-in copy.
-        if loaded[Self.crisisID] == nil || !FlowValidator.crisisEntryProblems(loaded[Self.crisisID]!).isEmpty {
-            if let broken = loaded[Self.crisisID] {
-                diagnostics += FlowValidator.crisisEntryProblems(broken)
-            }
-            loaded[Self.crisisID] = BuiltInCrisisFlow.flow
-        }
+        let crisis = CrisisFlow.resolve(loaded[CrisisFlow.id])
+        loaded[CrisisFlow.id] = crisis.flow
+        diagnostics += crisis.problems
         // Validate each flow on its own; a flow with errors is skipped (never the crisis flow).
         let (lists, listDiagnostics) = compiledLists.value
         self.lists = lists
@@ -194,13 +190,13 @@ public struct FlowLibrary: Sendable {
             }
             diagnostics += problems
             if problems.contains(where: { $0.severity == .error }) {
-                loaded[id] = id == Self.crisisID ? BuiltInCrisisFlow.flow : nil
+                loaded[id] = id == CrisisFlow.id ? CrisisFlow.builtIn : nil
             }
         }
         flows = loaded
         order = loaded.values.sorted { ($0.order, $0.title, $0.id.value) < ($1.order, $1.title, $1.id.value) }.map(\.id.value)
         // Triggers and choice patterns, in load order: among equally specific triggers the last wins.
-        if !loadOrder.contains(Self.crisisID) { loadOrder.insert(Self.crisisID, at: 0) }
+        if !loadOrder.contains(CrisisFlow.id) { loadOrder.insert(CrisisFlow.id, at: 0) }
         for id in loadOrder where loaded[id] != nil {
             let flow = loaded[id]!
             for (number, trigger) in flow.triggers.enumerated() {
@@ -285,8 +281,11 @@ public struct FlowLibrary: Sendable {
 
     /// The flows shown in menus, in order.
     public var menuFlows: [Flow] {
-        order.compactMap { flows[$0] }.filter { $0.showInMenu && $0.id.value != Self.crisisID }
+        order.compactMap { flows[$0] }.filter { $0.showInMenu && !$0.isCrisisFlow }
     }
+
+    /// The crisis flow: the loaded one, which loading guarantees, or else the compiled-in copy.
+    public var crisisFlow: Flow { flows[CrisisFlow.id] ?? CrisisFlow.builtIn }
 
     /// The `*.yaml` and `*.yml` files directly inside `folder`, sorted.
     public static func yamlFiles(in folder: String) -> [String] {
@@ -386,7 +385,7 @@ extension FlowLibrary: Archivable {
         let flows = try archive.read([String: Flow].self)
         self.flows = flows
         order = try archive.read()
-        guard order.allSatisfy({ flows[$0] != nil }), flows[Self.crisisID] != nil else {
+        guard order.allSatisfy({ flows[$0] != nil }), flows[CrisisFlow.id] != nil else {
             throw ArchiveError("the flow order and the flows disagree")
         }
         let concepts = try archive.read(ConceptTable.self)

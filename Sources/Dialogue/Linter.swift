@@ -93,7 +93,7 @@ public enum Linter {
             guard let flow = library.flows[id] else { continue }
             for example in flow.examples {
                 let assessment = library.screen.assess(example.value)
-                if assessment.tier >= .concern, id != FlowLibrary.crisisID {
+                if assessment.tier >= .concern, id != CrisisFlow.id {
                     problems.append(Diagnostic(at: example.position, code: "F029",
                                                message: "example '\(example.value)' sets off the safety screen (\(assessment.tier))",
                                                hint: "the screen runs first, so this line can never start '\(id)'"))

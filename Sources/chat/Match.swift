@@ -132,7 +132,7 @@ struct Explanation {
             if let rules = assessment.rulesTier { out += "    raised the tier from \(rules) (the rules) to \(assessment.tier)\n" }
         }
         if assessment.tier >= .concern {
-            out += "  => the crisis flow starts at '\(Session.entry(for: assessment))'; routing below is not used\n"
+            out += "  => the crisis flow starts at '\(CrisisFlow.Entry(for: assessment).step)'; routing below is not used\n"
         }
         let row = Match.row(library, text).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         out += "decision: \(row[0]) (\(row[1]), score \(row[2]))" + (row[4].count > 1 ? ", offers \(row[4].dropLast())" : "") + "\n"

@@ -59,7 +59,7 @@ struct SafetyDataTests {
         let file = try String(contentsOfFile: Repository.scripts + "/flows/crisis.yaml", encoding: .utf8)
         #expect(file == BuiltInCrisisFlow.source, "edit both, or regenerate Sources/Dialogue/BuiltInCrisisFlow.swift")
         #expect(FlowValidator.validate(BuiltInCrisisFlow.flow, concepts: .init(), lists: []).filter { $0.severity == .error } == [])
-        #expect(FlowValidator.crisisEntryProblems(BuiltInCrisisFlow.flow).isEmpty)
+        #expect(CrisisFlow.entryProblems(CrisisFlow.builtIn).isEmpty)
     }
 
     @Test("escalation works with no data files at all")
