@@ -22,18 +22,3 @@ struct JournalTests {
         #expect(throws: ConditionError.self) { try Condition(parsing: "a < ") }
     }
 }
-
-@Suite("Private files")
-struct PrivateFileTests {
-    @Test("temporary copies left by a killed writer are cleaned up on the next write; the live one's are not")
-    func staleTemporaries() throws {
-        let folder = Repository.temporaryFolder()
-        let path = folder + "/library.bin"
-        let stale = path + ".tmp-2147483000"  // no process has this id
-        let live = path + ".tmp-1"  // init is always running
-        FileManager.default.createFile(atPath: stale, contents: Data(count: 1000))
-        FileManager.default.createFile(atPath: live, contents: Data())
-        try PrivateFile.write(Data("new".utf8), to: path)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["library.bin", "library.bin.tmp-1"])
-    }
-}
