@@ -62,7 +62,7 @@ public struct LibraryCache: Equatable, Sendable {
         var digest = Digest()
         digest.add(identity)
         digest.add(Self.formatVersion)
-        for path in FlowLibrary.inputFiles(sources) {
+        for path in LibraryLoader.inputFiles(sources) {
             digest.add(path)
             guard let stamp = FileStamp(path: path) else {
                 digest.add(UInt64.max)  // missing: a file that appears later changes the key
