@@ -72,7 +72,7 @@ public struct LibraryLoader: Sendable {
             .map { $0 + "/concepts.yaml" }.filter { FileManager.default.fileExists(atPath: $0) }
         for path in files {
             do {
-                let concepts = try DataFiles.concepts(path: path)
+                let concepts = try DataFileLoader.concepts(path: path)
                 for name in concepts.keys.sorted() { table.define(name, members: concepts[name]!.value) }
             } catch { diagnostics.append(error) }
         }
@@ -90,7 +90,7 @@ public struct LibraryLoader: Sendable {
             let unchanged = FileManager.default.contents(atPath: path)
                 .map { data in data.withUnsafeBytes { SafetyLexicon.digest(of: $0) } == SafetyLexicon.builtInSourceDigest } ?? false
             if !unchanged, FileManager.default.fileExists(atPath: path) {
-                do throws(Diagnostic) { lexicon = lexicon.adding(try DataFiles.lexicon(path: path)) } catch {
+                do throws(Diagnostic) { lexicon = lexicon.adding(try DataFileLoader.lexicon(path: path)) } catch {
                     problem = Self.warning(error, "the compiled-in safety lexicon is used instead")
                 }
             }
@@ -123,7 +123,7 @@ public struct LibraryLoader: Sendable {
         guard let scripts = sources.scripts else { return (lists, diagnostics) }
         for path in Self.yamlFiles(in: scripts + "/lists") {
             do throws(Diagnostic) {
-                let list = try DataFiles.list(path: path)
+                let list = try DataFileLoader.list(path: path)
                 var matcher = IntentMatcher(concepts: concepts)
                 for item in list.items {
                     for pattern in item.patterns {
