@@ -8,13 +8,6 @@ import Testing
 /// do, and what each problem costs.
 @Suite("LibraryLoader")
 struct LibraryLoaderTests {
-    /// A folder of flow files: each name to its text.
-    func folder(_ files: [String: String]) throws -> String {
-        let path = Repository.temporaryFolder()
-        for (name, text) in files { try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8) }
-        return path
-    }
-
     /// A small flow that is fine, or with `next` naming a step that doesn't exist.
     func flow(_ id: String, title: String = "T", next: String? = nil) -> String {
         "id: \(id)\ntitle: \(title)\ntriggers: [\"start \(id)\"]\nstart: a\nsteps:\n  a:\n    say: hi\n" + (next.map { "    next: \($0)\n" } ?? "")
@@ -26,7 +19,7 @@ struct LibraryLoaderTests {
 
     @Test("shipped flows are read in the order people count their files, and the crisis flow is always there")
     func shippedOrder() throws {
-        let shipped = try folder(["flow10.yaml": flow("ten"), "flow2.yaml": flow("two"), "notes.txt": "not a flow"])
+        let shipped = try Repository.folder(with: ["flow10.yaml": flow("ten"), "flow2.yaml": flow("two"), "notes.txt": "not a flow"])
         let read = loader(shipped: [shipped]).readFlows()
         #expect(read.loadOrder == [CrisisFlow.id, "two", "ten"])
         #expect(read.flows[CrisisFlow.id]?.path == CrisisFlow.builtIn.path)
@@ -36,7 +29,7 @@ struct LibraryLoaderTests {
 
     @Test("a second shipped file with an id already read is skipped, with F015 naming the first")
     func duplicateID() throws {
-        let shipped = try folder(["a.yaml": flow("same", title: "First"), "b.yaml": flow("same", title: "Second")])
+        let shipped = try Repository.folder(with: ["a.yaml": flow("same", title: "First"), "b.yaml": flow("same", title: "Second")])
         let read = loader(shipped: [shipped]).readFlows()
         #expect(read.flows["same"]?.title == "First")
         #expect(read.diagnostics.map(\.code) == ["F015"])
@@ -45,8 +38,8 @@ struct LibraryLoaderTests {
 
     @Test("a flow of the person's own replaces the shipped one by id, and is read last so its triggers win ties")
     func userReplaces() throws {
-        let shipped = try folder(["a.yaml": flow("calm", title: "Shipped"), "b.yaml": flow("walk")])
-        let user = try folder(["mine.yaml": flow("calm", title: "Mine"), "new.yaml": flow("new")])
+        let shipped = try Repository.folder(with: ["a.yaml": flow("calm", title: "Shipped"), "b.yaml": flow("walk")])
+        let user = try Repository.folder(with: ["mine.yaml": flow("calm", title: "Mine"), "new.yaml": flow("new")])
         let read = loader(shipped: [shipped], user: [user]).readFlows()
         #expect(read.flows["calm"]?.title == "Mine")
         #expect(read.loadOrder == [CrisisFlow.id, "walk", "calm", "new"])
@@ -55,7 +48,7 @@ struct LibraryLoaderTests {
 
     @Test("the person's own crisis flow is skipped with a warning (F030); the crisis flow stays")
     func userCrisisSkipped() throws {
-        let user = try folder(["crisis.yaml": flow(CrisisFlow.id, title: "Fake")])
+        let user = try Repository.folder(with: ["crisis.yaml": flow(CrisisFlow.id, title: "Fake")])
         let read = loader(shipped: [], user: [user]).readFlows()
         #expect(read.diagnostics.map(\.code) == ["F030"])
         #expect(read.flows[CrisisFlow.id]?.path == CrisisFlow.builtIn.path)
@@ -63,7 +56,7 @@ struct LibraryLoaderTests {
 
     @Test("a broken file of the person's own is a warning, and their other files still load")
     func userBrokenFile() throws {
-        let user = try folder(["a.yaml": "id: x\ntitle: [broken\n", "b.yaml": flow("fine")])
+        let user = try Repository.folder(with: ["a.yaml": "id: x\ntitle: [broken\n", "b.yaml": flow("fine")])
         let read = loader(shipped: [], user: [user]).readFlows()
         #expect(read.diagnostics.map(\.severity) == [.warning])
         #expect(read.diagnostics.first?.message.hasSuffix("; this file is skipped") == true)
@@ -72,7 +65,7 @@ struct LibraryLoaderTests {
 
     @Test("a user folder that exists but can't be listed is one warning; a missing one is nothing")
     func userFolderProblems() throws {
-        let notAFolder = try folder([:]) + "/file"
+        let notAFolder = Repository.temporaryFolder() + "/file"
         try "x".write(toFile: notAFolder, atomically: true, encoding: .utf8)
         let read = loader(shipped: [], user: [notAFolder, Repository.temporaryFolder() + "/missing"]).readFlows()
         #expect(read.diagnostics.map(\.code) == ["F000"])
@@ -82,8 +75,8 @@ struct LibraryLoaderTests {
 
     @Test("a flow of the person's own with errors gives one warning, and the shipped flow it replaced comes back")
     func userFlowWithErrors() throws {
-        let shipped = try folder(["a.yaml": flow("calm", title: "Shipped")])
-        let user = try folder(["a.yaml": flow("calm", title: "Mine", next: "nowhere"), "b.yaml": flow("new", next: "nowhere")])
+        let shipped = try Repository.folder(with: ["a.yaml": flow("calm", title: "Shipped")])
+        let user = try Repository.folder(with: ["a.yaml": flow("calm", title: "Mine", next: "nowhere"), "b.yaml": flow("new", next: "nowhere")])
         let read = loader(shipped: [shipped], user: [user]).readFlows()
         let checked = LibraryLoader.validate(read, concepts: ConceptTable(), lists: [])
         #expect(checked.flows["calm"]?.title == "Shipped")
@@ -96,7 +89,7 @@ struct LibraryLoaderTests {
 
     @Test("a shipped flow with errors is dropped, with every error it has")
     func shippedFlowWithErrors() throws {
-        let shipped = try folder(["a.yaml": flow("broken", next: "nowhere"), "b.yaml": flow("fine")])
+        let shipped = try Repository.folder(with: ["a.yaml": flow("broken", next: "nowhere"), "b.yaml": flow("fine")])
         let checked = LibraryLoader.validate(loader(shipped: [shipped]).readFlows(), concepts: ConceptTable(), lists: [])
         #expect(checked.flows["broken"] == nil)
         #expect(checked.flows["fine"] != nil)
