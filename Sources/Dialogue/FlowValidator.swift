@@ -8,10 +8,6 @@ public enum FlowValidator {
     public static let builtInVariables: Set<String> = Set(["crisis_lines", "crisis_line", "emergency_number", "danger_lines", "region_name"])
         .union(StoreRecall.names)
 
-    /// The steps the safety screen can start the crisis flow at.
-    public static let crisisEntries = ["crisis", "emergency", "concern", "danger", "harm-others", "someone-else",
-                                       "someone-else-emergency"]
-
     /// Every problem in `flow` on its own (cross-flow checks are in the linter).
     /// With `checkPatterns` false, the caller compiles the triggers and choice patterns itself.
     public static func validate(_ flow: Flow, concepts: ConceptTable, lists: Set<String>, checkPatterns: Bool = true) -> [Diagnostic] {
@@ -44,7 +40,7 @@ public enum FlowValidator {
                                            hint: closest(to: classify.list.value, among: lists.sorted()).map { "did you mean '\($0)'?" }
                                                ?? "add Scripts/lists/\(classify.list.value).yaml"))
             }
-            if step.resumes && flow.id.value != FlowLibrary.crisisID {
+            if step.resumes && !CrisisFlow.allowsResume(flow) {
                 problems.append(Diagnostic(at: step.position, severity: .warning, code: "F027",
                                            message: "'resume' only has an effect in the crisis flow", hint: "remove it"))
             }
@@ -93,9 +89,7 @@ public enum FlowValidator {
     static func reachability(_ flow: Flow) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var reached: Set<String> = []
-        var queue = [flow.start.value]
-        let entries = flow.id.value == FlowLibrary.crisisID ? crisisEntries : []
-        queue += entries.filter { flow.steps[$0] != nil }
+        var queue = CrisisFlow.startingSteps(of: flow)
         while let id = queue.popLast() {
             guard reached.insert(id).inserted, let step = flow.steps[id] else { continue }
             queue += step.targets.map(\.value)
@@ -169,10 +163,7 @@ public enum FlowValidator {
         let all = Set(flow.stepOrder.flatMap { flow.steps[$0]!.setsVariables.map(\.value) }).union(builtInVariables)
         var incoming: [String: Set<String>] = [:]
         for id in flow.stepOrder { incoming[id] = all }
-        incoming[flow.start.value] = builtInVariables
-        if flow.id.value == FlowLibrary.crisisID {
-            for entry in crisisEntries where flow.steps[entry] != nil { incoming[entry] = builtInVariables }
-        }
+        for start in CrisisFlow.startingSteps(of: flow) { incoming[start] = builtInVariables }
         // A worklist: a step is looked at again only when what reaches it shrank, and each set
         // can only shrink, so the walk is linear in the steps times the variables.
         var pending = flow.stepOrder
@@ -221,13 +212,5 @@ public enum FlowValidator {
             }
         }
         return problems
-    }
-
-    /// Problems with the crisis flow's required entry steps.
-    public static func crisisEntryProblems(_ flow: Flow) -> [Diagnostic] {
-        crisisEntries.filter { flow.steps[$0] == nil }.map {
-            Diagnostic(at: flow.id.position, code: "F026", message: "the crisis flow has no step '\($0)'",
-                       hint: "the safety screen starts the crisis flow at: \(crisisEntries.joined(separator: ", "))")
-        }
     }
 }

@@ -56,30 +56,19 @@ public struct LibraryCache: Equatable, Sendable {
     }
 
     /// The key of a library compiled from `sources` by this program: the program, and the path
-    /// and state of every file it reads. A file's state is what `stat` tells of it (size, inode and
-    /// both change times, to the nanosecond), as make and git judge files: any write changes its
-    /// ctime, which no tool can set back, so reading every byte would add cost and no safety.
+    /// and state of every file it reads. A file's state is its ``FileStamp``, as make and git judge
+    /// files: any write changes its ctime, so reading every byte would add cost and no safety.
     func key(for sources: FlowLibrary.Sources) -> UInt64 {
         var digest = Digest()
         digest.add(identity)
         digest.add(Self.formatVersion)
-        for path in FlowLibrary.inputFiles(sources) {
+        for path in LibraryLoader.inputFiles(sources) {
             digest.add(path)
-            var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard let stamp = FileStamp(path: path) else {
                 digest.add(UInt64.max)  // missing: a file that appears later changes the key
                 continue
             }
-            #if canImport(Darwin)
-            let times = [info.st_mtimespec.tv_sec, info.st_mtimespec.tv_nsec, info.st_ctimespec.tv_sec, info.st_ctimespec.tv_nsec]
-            #else
-            let times = [info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec, info.st_ctim.tv_nsec]
-            #endif
-            for value in [UInt64(truncatingIfNeeded: info.st_size), UInt64(truncatingIfNeeded: info.st_ino),
-                          UInt64(truncatingIfNeeded: info.st_dev)] + times.map({ UInt64(truncatingIfNeeded: $0) })
-            {
-                digest.add(value)
-            }
+            for word in stamp.words { digest.add(word) }
         }
         return digest.value
     }

@@ -26,10 +26,10 @@ public enum Linter {
         do {
             switch name {
             case "concepts.yaml":
-                _ = try DataFiles.concepts(path: path)
+                _ = try DataFileLoader.concepts(path: path)
                 return []
             case "lexicon.yaml":
-                let screen = SafetyScreen(lexicon: SafetyLexicon.builtIn.adding(try DataFiles.lexicon(path: path)))
+                let screen = SafetyScreen(lexicon: SafetyLexicon.builtIn.adding(try DataFileLoader.lexicon(path: path)))
                 return screen.problems.map {
                     Diagnostic(path: path, line: 1, column: 1, code: "S004", message: "pattern can't be compiled: \($0)")
                 }
@@ -41,11 +41,11 @@ public enum Linter {
                 }
             default:
                 guard folder == "lists" else { return nil }
-                let list = try DataFiles.list(path: path)
+                let list = try DataFileLoader.list(path: path)
                 let conceptsPath = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent + "/concepts.yaml"
                 var concepts = ConceptTable()
                 if FileManager.default.fileExists(atPath: conceptsPath) {
-                    for (name, members) in try DataFiles.concepts(path: conceptsPath) { concepts.define(name, members: members.value) }
+                    for (name, members) in try DataFileLoader.concepts(path: conceptsPath) { concepts.define(name, members: members.value) }
                 }
                 var problems: [Diagnostic] = []
                 for pattern in list.items.flatMap(\.patterns) {
@@ -93,7 +93,7 @@ public enum Linter {
             guard let flow = library.flows[id] else { continue }
             for example in flow.examples {
                 let assessment = library.screen.assess(example.value)
-                if assessment.tier >= .concern, id != FlowLibrary.crisisID {
+                if assessment.tier >= .concern, id != CrisisFlow.id {
                     problems.append(Diagnostic(at: example.position, code: "F029",
                                                message: "example '\(example.value)' sets off the safety screen (\(assessment.tier))",
                                                hint: "the screen runs first, so this line can never start '\(id)'"))

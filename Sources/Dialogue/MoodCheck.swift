@@ -24,7 +24,7 @@ struct MoodCheck {
 
     /// Whether `flow` gets the question, given the saved data.
     static func applies(to flow: Flow, recalled: [String: String]) -> Bool {
-        recalled[setting] == "on" && flow.showInMenu && flow.asksMood && flow.id.value != FlowLibrary.crisisID && flow.id.value != "mood"
+        recalled[setting] == "on" && flow.showInMenu && flow.asksMood && !flow.isCrisisFlow && flow.id.value != "mood"
     }
 
     /// The question's lines for `key` in Scripts/store.yaml.

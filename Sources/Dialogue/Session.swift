@@ -96,24 +96,24 @@ public final class Session {
         if assessment.tier >= .concern { noteSafety(assessment.tier) }
         if assessment.tier >= .crisis {
             afterCrisis = (assessment.tier, Self.linesInCrisisContext)
-            escalate(to: Self.entry(for: assessment), &reply)
+            escalate(to: CrisisFlow.Entry(for: assessment).step, &reply)
             return
         }
         if assessment.tier == .concern {
-            if active?.flow.id.value != FlowLibrary.crisisID {
+            if active?.flow.isCrisisFlow != true {
                 suspended = active
                 keptAnswer = active.flatMap { position in
                     guard case .capture? = position.flow.steps[position.step]?.expectation,
                           library.router.script.voiced.contains(position.flow.id.value + "/" + position.step) else { return nil }
                     return text
                 }
-                escalate(to: Self.entry(for: assessment), &reply, keepSuspended: true)
+                escalate(to: CrisisFlow.Entry(for: assessment).step, &reply, keepSuspended: true)
                 return
             }
             // Inside the crisis flow a check-in is already under way, but a concern typed where the
             // flow is taking free text is never stored: it gets the check-in question instead.
             if case .capture? = active.flatMap({ $0.flow.steps[$0.step] })?.expectation {
-                escalate(to: "concern", &reply, keepSuspended: true)
+                escalate(to: CrisisFlow.Entry.concern.step, &reply, keepSuspended: true)
                 return
             }
         }
@@ -194,24 +194,6 @@ public final class Session {
         }
     }
 
-    /// The crisis-flow step the screen starts at for an assessment of concern or higher.
-    public static func entry(for assessment: SafetyScreen.Assessment) -> String {
-        switch assessment.category {
-        case .danger: return "danger"
-        case .others: return "harm-others"
-        case .someoneElse: return assessment.tier == .emergency ? "someone-else-emergency" : "someone-else"
-        case .oneself:
-            switch assessment.tier {
-            case .emergency: return "emergency"
-            case .crisis: return "crisis"
-            default: return "concern"
-            }
-        }
-    }
-
-    /// The crisis flow: the loaded one, which the library guarantees, or the compiled-in copy.
-    private var crisisFlow: Flow { library.flows[FlowLibrary.crisisID] ?? BuiltInCrisisFlow.flow }
-
     private func escalate(to entry: String, _ reply: inout Reply, keepSuspended: Bool = false) {
         if !keepSuspended {
             suspended = nil
@@ -219,7 +201,7 @@ public final class Session {
         }
         moodCheck = MoodCheck()
         conversation.forget()
-        active = Position(flow: crisisFlow, step: entry, variables: [:])
+        active = Position(flow: library.crisisFlow, step: entry, variables: [:])
         run(from: entry, &reply)
     }
 
@@ -246,7 +228,7 @@ public final class Session {
             reply.lines = ["Take care of yourself. You can come back any time."]
         case .stop:
             if let position = active {
-                if position.flow.id.value == FlowLibrary.crisisID {
+                if position.flow.isCrisisFlow {
                     reply.lines = render(conversation.line("stop-crisis", library.router.script,
                         fallback: "If things get harder, you can reach {{crisis_line}}, or call {{emergency_number}}."))
                 } else {
@@ -266,7 +248,7 @@ public final class Session {
             }
             reply.lines.append("If you're struggling right now, type crisis to see who you can call or text.")
         case .crisis:
-            escalate(to: crisisFlow.start.value, &reply)
+            escalate(to: library.crisisFlow.start.value, &reply)
         case .menu:
             reply.lines = ["Here's what we can do together:"] + menuLines()
             if active != nil { reply.lines.append("Type stop first to leave the exercise we're in.") }
@@ -293,7 +275,7 @@ public final class Session {
         switch expectation {
         case .capture(let name):
             let key = position.flow.id.value + "/" + position.step
-            if position.flow.id.value != FlowLibrary.crisisID, let nothing = library.router.nonAnswer(text) {
+            if !position.flow.isCrisisFlow, let nothing = library.router.nonAnswer(text) {
                 if nothing == .skip {
                     // An answer a journal entry needs can't be skipped past: the exercise ends gently instead.
                     let needed = position.flow.steps.values.contains { $0.journal.map { Template.variables(in: $0.value).contains(name.value) } ?? false }
@@ -514,7 +496,7 @@ public final class Session {
     }
 
     private func saveMood(_ rating: Int, kind: String, flow: String) -> [String]? {
-        guard let owner = library.flows[flow] ?? library.flows[FlowLibrary.crisisID] else { return nil }
+        guard let owner = library.flows[flow] ?? library.flows[CrisisFlow.id] else { return nil }
         return save(String(rating), kind: kind, flow: owner)
     }
 

@@ -12,7 +12,7 @@ struct Chat: ParsableCommand {
             type, and it can't contact anyone. If you are in danger, call your local emergency number.
             """,
         version: "0.1.0",
-        subcommands: [Talk.self, JournalCommand.self, MoodCommand.self, PlanCommand.self, ExportCommand.self, ForgetCommand.self, TestTranscripts.self, Lint.self, Match.self, Graph.self],
+        subcommands: [Talk.self, JournalCommand.self, MoodCommand.self, PlanCommand.self, ExportCommand.self, ForgetCommand.self, TestTranscripts.self, Lint.self, MatchCommand.self, Graph.self],
         defaultSubcommand: Talk.self
     )
 

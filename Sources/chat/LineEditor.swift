@@ -1,4 +1,5 @@
 import CEditLine
+import Dialogue
 import Foundation
 
 /// Line editing in a terminal through libedit: editing keys, history, and tab completion.
@@ -83,16 +84,11 @@ final class LineEditor {
         saveHistory()
     }
 
+    /// Saves the history as a private file (0600, its folder 0700); a failure leaves the old one.
     private func saveHistory() {
         guard let historyPath else { return }
-        let folder = (historyPath as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                 attributes: [.posixPermissions: 0o700])
-        let temporary = historyPath + ".tmp"
-        if ce_history_save(history, temporary) >= 0 {
-            chmod(temporary, 0o600)
-            rename(temporary, historyPath)
-        }
+        // libedit opens the file by name: it writes into the private temporary file made for it.
+        try? PrivateFile.replace(historyPath) { _, temporary in ce_history_save(history, temporary) >= 0 }
     }
 
     /// What Tab does, given the text before the cursor.

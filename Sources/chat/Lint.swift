@@ -46,7 +46,7 @@ struct Lint: ParsableCommand {
         }
         let errors = problems.filter { $0.severity == .error }.count
         let warnings = problems.count - errors
-        let files = sources.flowFolders.flatMap(FlowLibrary.yamlFiles).count + sources.flowFiles.count + dataFiles
+        let files = sources.flowFolders.flatMap(LibraryLoader.yamlFiles).count + sources.flowFiles.count + dataFiles
         Output.write("\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n")
         if errors > 0 { throw ExitCode(1) }
     }

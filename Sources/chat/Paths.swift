@@ -46,14 +46,8 @@ enum Paths {
     /// Names this build of the program: its path, size, change time and inode. A cache written by
     /// another build is never read. Nil when the program can't find itself.
     static func programIdentity() -> String? {
-        var info = stat()
-        guard stat(executable, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        let changed = (info.st_mtimespec.tv_sec, info.st_mtimespec.tv_nsec)
-        #else
-        let changed = (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
-        #endif
-        return "\(executable) \(info.st_size) \(changed.0).\(changed.1) \(info.st_ino)"
+        guard let stamp = FileStamp(path: executable) else { return nil }
+        return "\(executable) \(stamp.size) \(stamp.modified.seconds).\(stamp.modified.nanoseconds) \(stamp.inode)"
     }
 
     /// The shipped `Scripts` folder: `$BETWEEN_SCRIPTS`, then beside the installed binary

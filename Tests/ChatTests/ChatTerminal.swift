@@ -89,6 +89,14 @@ final class ChatTerminal: @unchecked Sendable {
         return process.terminationStatus
     }
 
+    /// The modes of the history's folder and file; none when a temporary copy was left beside it.
+    var historyModes: [Int] {
+        let folder = state + "/between"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        guard !names.contains(where: { $0.hasPrefix("history.") }) else { return [] }
+        return [folder, folder + "/history"].compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.posixPermissions] as? Int }
+    }
+
     /// The lines of the history file, decoded from libedit's `\040` escapes.
     var history: [String] {
         let text = (try? String(contentsOfFile: state + "/between/history", encoding: .utf8)) ?? ""

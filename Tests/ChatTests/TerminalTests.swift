@@ -19,6 +19,7 @@ struct TerminalTests {
         terminal.type("\u{4}")
         #expect(terminal.finish() == 0)
         #expect(terminal.history == ["help", "menu", "those"])
+        #expect(terminal.historyModes == [0o700, 0o600], "the history's folder and file are private")
     }
 
     @Test("a line the screen raised to a concern or higher never goes into history; --no-history keeps none")

@@ -63,7 +63,7 @@ struct ConversationTests {
         let session = Shipped.session()
         _ = session.respond(to: "I'm exhausted")
         let crisis = session.respond(to: "I want to kill myself")
-        #expect(crisis.safety >= .crisis && crisis.flow == FlowLibrary.crisisID)
+        #expect(crisis.safety >= .crisis && crisis.flow == CrisisFlow.id)
         #expect(crisis.offered.isEmpty)
         _ = session.respond(to: "stop")
         #expect(session.respond(to: "1").flow == nil, "the exercises offered before the crisis are no longer on offer")

@@ -7,9 +7,7 @@ import Testing
 struct LinterTests {
     /// A library made of the given flow files, written to a fresh folder, with the shipped data beside them.
     func library(_ files: [String: String]) throws -> FlowLibrary {
-        let folder = Repository.temporaryFolder()
-        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-        return FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, flowFolders: [folder]))
+        FlowLibrary(FlowLibrary.Sources(scripts: Repository.scripts, flowFolders: [try Repository.folder(with: files)]))
     }
 
     func flow(_ id: String, triggers: [String], examples: [String] = [], counter: [String] = []) -> String {

@@ -9,14 +9,14 @@ import Testing
 struct SafetyDataTests {
     @Test("the lexicon file loads and every pattern in it compiles")
     func lexiconLoads() throws {
-        let lexicon = try DataFiles.lexicon(path: Repository.scripts + "/safety/lexicon.yaml")
+        let lexicon = try DataFileLoader.lexicon(path: Repository.scripts + "/safety/lexicon.yaml")
         #expect(lexicon.signals.count >= 10)
         #expect(SafetyScreen(lexicon: lexicon).problems == [])
     }
 
     @Test("every compiled-in pattern also appears in the lexicon file, so reviewers see the whole screen")
     func builtInIsInFile() throws {
-        let file = try DataFiles.lexicon(path: Repository.scripts + "/safety/lexicon.yaml")
+        let file = try DataFileLoader.lexicon(path: Repository.scripts + "/safety/lexicon.yaml")
         for signal in SafetyLexicon.builtIn.signals {
             let inFile = file.signals.first { $0.name == signal.name }
             #expect(inFile != nil, "signal \(signal.name) missing from the file")
@@ -59,7 +59,7 @@ struct SafetyDataTests {
         let file = try String(contentsOfFile: Repository.scripts + "/flows/crisis.yaml", encoding: .utf8)
         #expect(file == BuiltInCrisisFlow.source, "edit both, or regenerate Sources/Dialogue/BuiltInCrisisFlow.swift")
         #expect(FlowValidator.validate(BuiltInCrisisFlow.flow, concepts: .init(), lists: []).filter { $0.severity == .error } == [])
-        #expect(FlowValidator.crisisEntryProblems(BuiltInCrisisFlow.flow).isEmpty)
+        #expect(CrisisFlow.entryProblems(CrisisFlow.builtIn).isEmpty)
     }
 
     @Test("escalation works with no data files at all")

@@ -29,7 +29,7 @@ enum Shipped {
     /// Every waiting step of every flow (except crisis entry points), reached by driving the flow with answers.
     static let waitingSteps: [Path] = {
         var found: [String: Path] = [:]
-        for id in library.order where id != FlowLibrary.crisisID {
+        for id in library.order where id != CrisisFlow.id {
             // The first example that starts the flow in a fresh session: a feeling ("I feel so lonely") is offered, not started.
             guard let flow = library.flows[id],
                   let opener = flow.examples.map(\.value).first(where: { session().respond(to: $0).flow == id })

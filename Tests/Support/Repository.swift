@@ -30,4 +30,11 @@ public enum Repository {
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// A fresh folder under the temporary directory holding `files`: each name to its text.
+    public static func folder(with files: [String: String]) throws -> String {
+        let path = temporaryFolder()
+        for (name, text) in files { try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8) }
+        return path
+    }
 }

@@ -52,13 +52,13 @@ public struct ConversationScript: Sendable {
     public static func load(folder: String) -> (ConversationScript, [Diagnostic]) {
         var script = ConversationScript()
         var diagnostics: [Diagnostic] = []
-        for path in FlowLibrary.yamlFiles(in: folder) {
+        for path in LibraryLoader.yamlFiles(in: folder) {
             do throws(Diagnostic) {
                 let doc = try YAMLDocument(contentsOf: path)
                 var copy = script
                 try copy.read(doc)
                 script = copy
-            } catch { diagnostics.append(FlowLibrary.warning(error, "this file is skipped")) }
+            } catch { diagnostics.append(LibraryLoader.warning(error, "this file is skipped")) }
         }
         return (script, diagnostics)
     }

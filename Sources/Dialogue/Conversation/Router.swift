@@ -89,7 +89,7 @@ public struct Router: Sendable {
         answers.finish()
         negators = Set(script.negators.flatMap(Normalizer.words))
         var index = KeywordIndex(concepts: concepts, ignoring: Set(script.ignored.flatMap(Normalizer.words)))
-        for flow in flows where flow.id.value != FlowLibrary.crisisID {
+        for flow in flows where !flow.isCrisisFlow {
             index.add(intent: flow.id.value, patterns: flow.triggers.compactMap { try? Pattern($0.value) }, examples: flow.examples.map(\.value))
         }
         index.finish()

@@ -3,8 +3,9 @@ import Dialogue
 import Foundation
 import Intents
 
-/// `chat match`: which flow each line would start, and why.
-struct Match: ParsableCommand {
+/// `chat match`: which flow each line would start, and why. (Named so, not `Match`, so that it is
+/// never confused with ``IntentMatcher/Match``, what a line matched.)
+struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Print the flow each line would start (or none), with its score and trigger.",
@@ -75,7 +76,7 @@ struct Match: ParsableCommand {
     }
 }
 
-extension Match {
+extension MatchCommand {
     /// One output row: flow, tier, score, trigger or keywords, offered flows.
     static func row(_ library: FlowLibrary, _ line: String) -> String {
         if let command = Command.match(line) { return "none\tcommand:\(command.rawValue)\t0\t-\t\n" }
@@ -132,9 +133,9 @@ struct Explanation {
             if let rules = assessment.rulesTier { out += "    raised the tier from \(rules) (the rules) to \(assessment.tier)\n" }
         }
         if assessment.tier >= .concern {
-            out += "  => the crisis flow starts at '\(Session.entry(for: assessment))'; routing below is not used\n"
+            out += "  => the crisis flow starts at '\(CrisisFlow.Entry(for: assessment).step)'; routing below is not used\n"
         }
-        let row = Match.row(library, text).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        let row = MatchCommand.row(library, text).split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         out += "decision: \(row[0]) (\(row[1]), score \(row[2]))" + (row[4].count > 1 ? ", offers \(row[4].dropLast())" : "") + "\n"
         let candidates = library.matcher.allMatches(words: words)
         if candidates.isEmpty {

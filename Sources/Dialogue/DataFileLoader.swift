@@ -1,21 +1,10 @@
 import Intents
 import Yams
 
-/// A list for `classify` steps: named items, each with patterns that spot it in text.
-public struct ClassifierList: Sendable {
-    public struct Item: Sendable {
-        public var name: String
-        public var says: String
-        public var patterns: [Located<String>]
-    }
-
-    public var id: String
-    public var items: [Item]
-    public var path: String
-}
-
-/// Readers for the data files beside the flows: concepts, lists and the safety lexicon.
-public enum DataFiles {
+/// Loads the data files beside the flows (concepts, `classify` lists and the safety lexicon)
+/// into values that keep their `path:line:col`, as ``FlowLoader`` does for flows. A file that
+/// can't be read throws a ``Diagnostic`` pointing at the problem.
+public enum DataFileLoader {
     /// Reads `concepts.yaml`: a map from concept name to member words and phrases.
     public static func concepts(path: String) throws(Diagnostic) -> [String: Located<[String]>] {
         let doc = try YAMLDocument(contentsOf: path)
@@ -187,26 +176,6 @@ public enum DataFiles {
     }
 }
 
-extension ClassifierList: Archivable {
-    public func archive(into archive: inout ArchiveWriter) {
-        archive.write(id)
-        archive.write(items)
-        archive.write(path)
-    }
-
-    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
-        self.init(id: try archive.read(), items: try archive.read(), path: try archive.read())
-    }
-}
-
-extension ClassifierList.Item: Archivable {
-    public func archive(into archive: inout ArchiveWriter) {
-        archive.write(name)
-        archive.write(says)
-        archive.write(patterns)
-    }
-
-    public init(from archive: inout ArchiveReader) throws(ArchiveError) {
-        self.init(name: try archive.read(), says: try archive.read(), patterns: try archive.read())
-    }
-}
+/// The old name of ``DataFileLoader``.
+@available(*, deprecated, renamed: "DataFileLoader")
+public typealias DataFiles = DataFileLoader
