@@ -127,10 +127,10 @@ struct LibraryCacheTests {
         var writer = ArchiveWriter()
         Shipped.library.archive(into: &writer)
         let bytes = writer.bytes
-        // Seed 7 stopped fitting once the archive grew (the conversation layer): its fifth damage lands at byte
-        // 296752, inside the safety screen's section, and reading that back never returns. That is a bug for the
-        // safety screen's owner; this seed keeps the test about the rest of the archive until it is fixed.
-        var random = SeededRandom(seed: 8)
+        // With the archive of 2026-12-03, seed 7's fifth damage (byte 296752, in the safety screen's section) never
+        // returned. With today's archive, seed 7 returns, and so did 1,500 random single-byte damages in a probe
+        // (2026-12-04); the cause of that hang was not found, so this test keeps the seed that showed it.
+        var random = SeededRandom(seed: 7)
         var refused = 0
         for _ in 0..<40 {
             var damaged = bytes
