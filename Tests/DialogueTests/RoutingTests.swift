@@ -92,6 +92,15 @@ struct RoutingTests {
         #expect(router.route("I don't want to try breathing", triggers: Shipped.library.matcher).tier != .mention)
     }
 
+    @Test("a trigger of one word anywhere ('counsellor') yields to a confident offer of another exercise")
+    func broadTriggerYields() {
+        let line = "My counsellor wants me to lean on the people close to me more. How do I start asking them for help?"
+        let route = Shipped.library.router.route(line, triggers: Shipped.library.matcher)
+        #expect(route.tier == .keywords && route.offered && route.flow == "support")
+        // With nothing else to offer, the broad trigger still decides.
+        #expect(Shipped.library.router.route("I want to make a list for my therapist", triggers: Shipped.library.matcher).flow == "therapist")
+    }
+
     @Test("a line that only sounds like an exercise is offered, with the keywords that counted")
     func secondTier() {
         let route = Shipped.library.router.route("want a list of feel better ideas", triggers: Shipped.library.matcher)

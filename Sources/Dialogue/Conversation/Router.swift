@@ -8,7 +8,8 @@ import Intents
 /// 2. small talk and questions about the program, matched as whole lines, get their own answer;
 /// 3. a feeling is reflected and answered with an offer, unless the line is also a request and a
 ///    trigger fits, or a trigger fits for an exercise the feeling doesn't offer (a hard session);
-/// 4. the flows' exact triggers start a flow (*trigger*, the first tier);
+/// 4. the flows' exact triggers start a flow (*trigger*, the first tier), but a broad one (a single
+///    word or concept anywhere in the line) yields to a confident offer of another exercise;
 /// 5. other topics ("I want to cut back on drinking") get their own answer;
 /// 6. the keywords and concepts a line shares with each flow's triggers and examples (*keywords*,
 ///    the second tier): a confident match is offered, never started;
@@ -135,6 +136,11 @@ public struct Router: Sendable {
             return answer(feeling)
         }
         if let trigger {
+            // A trigger that is one word anywhere in the line ("...my therapist..."), yields to a confident
+            // offer of another exercise ("my therapist suggested I lean on my support network").
+            if trigger.score < Self.broadTrigger, let offer = confidentOffer(triggerWords), offer.flow != trigger.intent {
+                return offer
+            }
             return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
         }
         if let other = best([.topic]) { return answer(other) }
@@ -144,6 +150,9 @@ public struct Router: Sendable {
         }
         return Route(tier: .none, score: ranked.first?.score ?? 0, keywords: ranked.first?.keywords ?? [])
     }
+
+    /// Below this specificity a trigger is broad: one word or concept with anything around it.
+    static let broadTrigger = 100
 
     /// The second tier's offer for `text`, when its best flow scores enough and well ahead of the next.
     private func confidentOffer(_ words: [String]) -> Route? {
