@@ -127,6 +127,10 @@ struct Explanation {
             if !score.weighed.isEmpty {
                 out += "    weighed most: " + score.weighed.map { "\(Self.describe($0.gram)) \(number($0.weight))" }.joined(separator: ", ") + "\n"
             }
+            if assessment.held {
+                out += "    the rules held this at concern for the net: a crisis from risk \(number(model.secondOpinionThreshold))"
+                out += score.words < SafetyScreen.fewestWordsForModel ? ", and a line this short is a crisis\n" : "\n"
+            }
             if assessment.jokeSoftened {
                 out += "    a joke took a crisis down a step: the net restores it from risk \(number(model.secondOpinionThreshold))\n"
             }

@@ -220,6 +220,9 @@ struct ChatTests {
         #expect(explain.stdout.contains("figure of speech set aside"))
         let crisis = try ChatBinary.run(["match", "--explain", "I'm not going to hurt myself"])
         #expect(crisis.stdout.contains("(negated or in the past)"))
+        let held = try ChatBinary.run(["match", "--explain", "suicidal"])
+        #expect(held.stdout.contains("safety: crisis"))
+        #expect(held.stdout.contains("held this at concern for the net") && held.stdout.contains("a line this short is a crisis"))
     }
 
     @Test("chat graph draws dot and mermaid with the safety screen marked")

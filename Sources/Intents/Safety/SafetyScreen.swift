@@ -38,6 +38,9 @@ public struct SafetyScreen: Sendable {
         public var rulesTier: SafetyTier? = nil
         /// Whether a joke ("lol") alone took a crisis down a step: the learned net then decides.
         public var jokeSoftened = false
+        /// Whether the rules held evidence at concern for the net's second opinion (a firm signal at
+        /// concern: the bare word "suicide", means at hand), which a line too short for the net makes a crisis.
+        public var held = false
 
         public static let none = Assessment(tier: .none, category: .oneself, hits: [], combinations: [], normalized: "", figures: [])
     }
@@ -67,7 +70,7 @@ public struct SafetyScreen: Sendable {
     public private(set) var problems: [String] = []
 
     /// The learned net raises only lines with at least this many words.
-    static let fewestWordsForModel = 4
+    public static let fewestWordsForModel = 4
     /// The net's lower threshold, a gentle check-in, needs a longer line: on a short answer inside
     /// an exercise ("everyone gets them sometimes") a word or two decides it.
     static let fewestWordsForModelConcern = 8
@@ -167,6 +170,7 @@ public struct SafetyScreen: Sendable {
         let held = assessment.tier == .concern && assessment.hits.contains { hit in
             !hit.negated && !hit.aboutSomeoneElse && signal(of: hit).map { $0.firm && $0.tier == .concern } == true
         }
+        assessment.held = held
         guard let model else {
             // A line too short for any net to judge ("suicidal") is a crisis, as below.
             if held, Normalizer.words(text).count < Self.fewestWordsForModel { assessment.tier = .crisis }
