@@ -33,4 +33,9 @@ public enum Command: String, CaseIterable, Sendable {
     public static func match(_ text: String) -> Command? {
         matcher.match(text).flatMap { Command(rawValue: $0.intent) }
     }
+
+    /// ``match(_:)`` for a line whose ``Normalizer/words(_:)`` are already at hand.
+    public static func match(normalized words: [String]) -> Command? {
+        matcher.match(normalized: words).flatMap { Command(rawValue: $0.intent) }
+    }
 }

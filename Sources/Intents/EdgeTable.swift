@@ -105,6 +105,13 @@ extension EdgeTable: Archivable {
 }
 
 extension EdgeTable {
+    /// Calls `body` with the (`from`, `label`) of every entry, in no particular order.
+    func forEachKey(_ body: (Int32, Int32) -> Void) {
+        for slot in slots where slot.key != Self.empty {
+            body(Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key >> 32)), Int32(bitPattern: UInt32(truncatingIfNeeded: slot.key)))
+        }
+    }
+
     /// Whether every stored value passes `test`.
     func allValues(_ test: (Int32) -> Bool) -> Bool {
         slots.allSatisfy { $0.key == Self.empty || test($0.value) }

@@ -78,7 +78,12 @@ public struct IntentMatcher: Sendable {
     /// The words of `text` and their numbers in the index. Only words no trigger uses are
     /// spell-corrected, so a known word costs one lookup.
     private func numbered(_ text: String) -> (words: [String], line: PatternIndex.Line) {
-        var words = Normalizer.words(text)
+        numbered(normalized: Normalizer.words(text))
+    }
+
+    /// ``numbered(_:)`` for a line already given to ``Normalizer/words(_:)``.
+    private func numbered(normalized: [String]) -> (words: [String], line: PatternIndex.Line) {
+        var words = normalized
         if words.count > Self.wordLimit { words.removeSubrange(Self.wordLimit...) }
         let line = index.line(&words, correcting: corrector)
         return (words, line)
@@ -92,6 +97,16 @@ public struct IntentMatcher: Sendable {
         let (words, line) = numbered(text)
         return (best(of: index.wholeMatches(line)), words)
     }
+
+    /// ``matchWithWords(_:)`` for a line whose ``Normalizer/words(_:)`` are already at hand: the
+    /// same words are capped and spell-corrected as for the text.
+    public func matchWithWords(normalized words: [String]) -> (match: Match?, words: [String]) {
+        let (words, line) = numbered(normalized: words)
+        return (best(of: index.wholeMatches(line)), words)
+    }
+
+    /// ``match(_:)`` for a line whose ``Normalizer/words(_:)`` are already at hand.
+    public func match(normalized words: [String]) -> Match? { best(of: index.wholeMatches(numbered(normalized: words).line)) }
 
     /// The best match for words that are already normalized.
     public func match(words: [String]) -> Match? { best(of: index.wholeMatches(words)) }

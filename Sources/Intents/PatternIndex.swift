@@ -75,6 +75,13 @@ public struct PatternIndex: Sendable {
 
     /// Concepts whose members are already numbered, by id.
     private var encoded: Set<Int> = []
+    /// Word number -> one bit per concept id (modulo 64) with a member starting with that word, so
+    /// the walk looks up (concept, word) in ``conceptStarts`` only where it may be there. Made from
+    /// ``conceptStarts``; words past its end start no member.
+    private var conceptMasks: [UInt64] = []
+    /// Node -> one bit per concept id (modulo 64) it has an edge for: with the word's mask, most
+    /// nodes' concept edges need not be read at all. Made from the nodes' concept edges.
+    private var nodeConceptMasks: [UInt64] = [0]
 
     /// An empty index. It keeps no concept table: the one a pattern's concepts come from is
     /// given with the pattern, and its members are numbered into the index then.
@@ -93,6 +100,7 @@ public struct PatternIndex: Sendable {
         }
         for first in order {
             conceptStarts.set(Int32(id), first, to: Int32(phrases.count))
+            Self.mark(&conceptMasks, concept: Int32(id), word: first)
             let group = groups[first]!
             for (number, phrase) in group.enumerated() {
                 phrases.append(Phrase(start: Int32(phraseWords.count), count: Int32(phrase.count), more: number < group.count - 1))
@@ -103,6 +111,13 @@ public struct PatternIndex: Sendable {
 
     private mutating func number(adding word: String) -> Int32 { numbers.add(word) }
 
+    /// Sets the bit of `concept` in the mask of `word`.
+    private static func mark(_ masks: inout [UInt64], concept: Int32, word: Int32) {
+        guard word >= 0 else { return }
+        if Int(word) >= masks.count { masks += [UInt64](repeating: 0, count: Int(word) + 1 - masks.count) }
+        masks[Int(word)] |= 1 << UInt64(concept & 63)
+    }
+
     /// Numbers the words of a line once, for any number of matches against it.
     public func line(_ words: [String]) -> Line { Line(numbers: words.map { numbers.number(of: $0) }) }
 
@@ -110,21 +125,26 @@ public struct PatternIndex: Sendable {
     /// correction replaces the word in `words`.
     public func line(_ words: inout [String], correcting corrector: borrowing SpellingCorrector) -> Line {
         var numbered = [Int32](repeating: -1, count: words.count)
+        // Corrections are gathered and made after the loop, so `words` is copied only when a word
+        // is respelled (a write inside the loop would copy it every time).
+        var corrections: [(index: Int, word: String)] = []
         for index in words.indices {
-            let number = numbers.number(of: words[index])
+            let word = words[index]
+            let number = numbers.number(of: word)
             if number >= 0 {
                 numbered[index] = number
                 continue
             }
-            let respelled = corrector.correct(words[index])
-            if respelled != words[index] {
+            let respelled = corrector.correct(word)
+            if respelled != word {
                 let number = numbers.number(of: respelled)
                 if number >= 0 {
-                    words[index] = respelled
+                    corrections.append((index, respelled))
                     numbered[index] = number
                 }
             }
         }
+        for correction in corrections { words[correction.index] = correction.word }
         return Line(numbers: numbered)
     }
 
@@ -168,6 +188,7 @@ public struct PatternIndex: Sendable {
                         nodes[node].firstConcept = added
                     }
                     nodes[node].lastConcept = added
+                    nodeConceptMasks[node] |= 1 << UInt64(id & 63)
                     node = child
                 }
             case .star:
@@ -223,6 +244,7 @@ public struct PatternIndex: Sendable {
 
     private mutating func appendNode() -> Int {
         nodes.append(Node())
+        nodeConceptMasks.append(0)
         return nodes.count - 1
     }
 
@@ -253,13 +275,20 @@ public struct PatternIndex: Sendable {
                             phrases.withUnsafeBufferPointer { phrases in
                                 phraseWords.withUnsafeBufferPointer { phraseWords in
                                     line.numbers.withUnsafeBufferPointer { words in
+                                      conceptMasks.withUnsafeBufferPointer { conceptMasks in
+                                        nodeConceptMasks.withUnsafeBufferPointer { nodeConceptMasks in
                                         withUnsafeTemporaryAllocation(of: Int.self, capacity: Visited.fewest) { few in
-                                            let walker = Walker(nodes: nodes, conceptEdges: conceptEdges, terminals: terminals,
-                                                                edges: edges, conceptStarts: conceptStarts, phrases: phrases,
-                                                                phraseWords: phraseWords, words: words)
-                                            var visited = Visited(few: few)
-                                            return walker.walk(from: start, wholeLine: wholeLine, visited: &visited)
+                                            withUnsafeTemporaryAllocation(of: Walker.Step.self, capacity: Walker.Stack.fewest) { steps in
+                                                let walker = Walker(nodes: nodes, conceptEdges: conceptEdges, terminals: terminals,
+                                                                    edges: edges, conceptStarts: conceptStarts, phrases: phrases,
+                                                                    phraseWords: phraseWords, words: words, conceptMasks: conceptMasks,
+                                                                    nodeConceptMasks: nodeConceptMasks)
+                                                var visited = Visited(few: few)
+                                                return walker.walk(from: start, wholeLine: wholeLine, visited: &visited, steps: steps)
+                                            }
                                         }
+                                        }
+                                      }
                                     }
                                 }
                             }
@@ -281,6 +310,15 @@ public struct PatternIndex: Sendable {
         let phrases: UnsafeBufferPointer<Phrase>
         let phraseWords: UnsafeBufferPointer<Int32>
         let words: UnsafeBufferPointer<Int32>
+        let conceptMasks: UnsafeBufferPointer<UInt64>
+        let nodeConceptMasks: UnsafeBufferPointer<UInt64>
+
+        /// Whether a node leads nowhere: only its terminals count, and only at the end of the line.
+        @inline(__always)
+        func isLeaf(_ node: Int32) -> Bool {
+            let node = nodes[Int(node)]
+            return node.word == -1 && node.firstConcept < 0 && node.star < 0 && node.anyStar < 0
+        }
 
         /// A (node, position) pair still to walk.
         struct Step {
@@ -291,25 +329,30 @@ public struct PatternIndex: Sendable {
         }
 
         /// The steps still to walk, in memory the walk owns: pushing and popping never touch a
-        /// reference count.
+        /// reference count. It starts in a small buffer on the stack and moves to the heap only
+        /// when a walk needs more.
         struct Stack: ~Copyable {
+            static let fewest = 64
             private var base: UnsafeMutablePointer<Step>
             private var capacity: Int
+            /// Whether `base` was allocated here (and is freed here).
+            private var owned = false
             private(set) var count = 0
 
-            init() {
-                capacity = 32
-                base = .allocate(capacity: capacity)
+            init(in buffer: UnsafeMutableBufferPointer<Step>) {
+                capacity = buffer.count
+                base = buffer.baseAddress!
             }
 
-            deinit { base.deallocate() }
+            deinit { if owned { base.deallocate() } }
 
             mutating func push(_ step: Step) {
                 if count == capacity {
                     let bigger = UnsafeMutablePointer<Step>.allocate(capacity: capacity * 2)
                     bigger.moveInitialize(from: base, count: count)
-                    base.deallocate()
+                    if owned { base.deallocate() }
                     base = bigger
+                    owned = true
                     capacity *= 2
                 }
                 (base + count).initialize(to: step)
@@ -333,9 +376,10 @@ public struct PatternIndex: Sendable {
             }
         }
 
-        func walk(from start: Int, wholeLine: Bool, visited: inout Visited) -> [(pattern: Int, end: Int)] {
+        func walk(from start: Int, wholeLine: Bool, visited: inout Visited,
+                  steps: UnsafeMutableBufferPointer<Step>) -> [(pattern: Int, end: Int)] {
             var found: [(pattern: Int, end: Int)] = []
-            var stack = Stack()
+            var stack = Stack(in: steps)
             stack.push(Step(node: 0, position: Int32(start), belowWildcard: false))
             while let step = stack.pop() {
                 let nodeID = Int(step.node), position = Int(step.position)
@@ -352,7 +396,13 @@ public struct PatternIndex: Sendable {
                 // reversed, so they come off the stack in that order.
                 let first = stack.count
                 if node.anyStar >= 0 {
-                    for next in position...words.count { stack.push(Step(node: node.anyStar, position: Int32(next), belowWildcard: true)) }
+                    // A wildcard that ends a pattern, matching a whole line, can only end at the end
+                    // of the line: the positions before it would find nothing.
+                    if wholeLine && isLeaf(node.anyStar) {
+                        stack.push(Step(node: node.anyStar, position: Int32(words.count), belowWildcard: true))
+                    } else {
+                        for next in position...words.count { stack.push(Step(node: node.anyStar, position: Int32(next), belowWildcard: true)) }
+                    }
                 }
                 if position < words.count {
                     let word = words[position]
@@ -360,10 +410,14 @@ public struct PatternIndex: Sendable {
                         let child = node.word == word ? node.wordChild
                             : node.word == PatternIndex.several ? edges.value(Int32(nodeID), word) : -1
                         if child >= 0 { stack.push(Step(node: child, position: Int32(position + 1), belowWildcard: step.belowWildcard)) }
-                        var edge = node.firstConcept
+                        // A word that starts no concept member skips the node's concept edges.
+                        let mask = (Int(word) < conceptMasks.count ? conceptMasks[Int(word)] : 0) & nodeConceptMasks[nodeID]
+                        var edge = mask == 0 ? -1 : node.firstConcept
                         while edge >= 0 {
                             let concept = conceptEdges[Int(edge)]
                             edge = concept.next
+                            // No member of this concept starts with this word: nothing to look up.
+                            guard mask & (1 << UInt64(concept.concept & 63)) != 0 else { continue }
                             var number = Int(conceptStarts.value(concept.concept, word))
                             while number >= 0 {
                                 let phrase = phrases[number]
@@ -380,8 +434,12 @@ public struct PatternIndex: Sendable {
                         }
                     }
                     if node.star >= 0 {
-                        for next in (position + 1)...words.count {
-                            stack.push(Step(node: node.star, position: Int32(next), belowWildcard: true))
+                        if wholeLine && isLeaf(node.star) {
+                            stack.push(Step(node: node.star, position: Int32(words.count), belowWildcard: true))
+                        } else {
+                            for next in (position + 1)...words.count {
+                                stack.push(Step(node: node.star, position: Int32(next), belowWildcard: true))
+                            }
                         }
                     }
                 }
@@ -391,23 +449,36 @@ public struct PatternIndex: Sendable {
         }
     }
 
-    /// The (node, position) pairs already walked: a small buffer on the stack until there are many.
+    /// The (node, position) pairs already walked: a small open-addressing table on the stack
+    /// until there are many, then a set.
     struct Visited {
-        static let fewest = 32
+        /// Slots in the table on the stack (a power of two); it is used until half full.
+        static let fewest = 128
+        /// -1 in an empty slot.
         let few: UnsafeMutableBufferPointer<Int>
         var count = 0
         var many: Set<Int>?
 
-        init(few: UnsafeMutableBufferPointer<Int>) { self.few = few }
+        init(few: UnsafeMutableBufferPointer<Int>) {
+            few.initialize(repeating: -1)
+            self.few = few
+        }
 
+        /// Records `key` (never negative); false when it was there already.
+        @inline(__always)
         mutating func insert(_ key: Int) -> Bool {
             if many != nil { return many!.insert(key).inserted }
-            for index in 0..<count where few[index] == key { return false }
-            if count < few.count {
-                few[count] = key
+            let mask = few.count - 1
+            var index = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> 57) & mask
+            while few[index] >= 0 {
+                if few[index] == key { return false }
+                index = (index + 1) & mask
+            }
+            if count < few.count / 2 {
+                few[index] = key
                 count += 1
             } else {
-                many = Set(few)
+                many = Set(few.filter { $0 >= 0 })
                 many!.insert(key)
             }
             return true
@@ -445,6 +516,23 @@ extension PatternIndex: Archivable {
         patternEnds = try archive.readPlainArray()
         encoded = try archive.read()
         guard isWellFormed else { throw ArchiveError("a pattern index refers to something it does not have") }
+        var masks: [UInt64] = []
+        conceptStarts.forEachKey { concept, word in Self.mark(&masks, concept: concept, word: word) }
+        conceptMasks = masks
+        var nodeMasks: [UInt64] = []
+        nodeMasks.reserveCapacity(nodes.count)
+        for node in nodes {
+            var mask: UInt64 = 0
+            var edge = node.firstConcept, steps = 0
+            while edge >= 0 {
+                steps += 1
+                guard steps <= conceptEdges.count else { throw ArchiveError("a pattern index's concept edges run in a circle") }
+                mask |= 1 << UInt64(conceptEdges[Int(edge)].concept & 63)
+                edge = conceptEdges[Int(edge)].next
+            }
+            nodeMasks.append(mask)
+        }
+        nodeConceptMasks = nodeMasks
     }
 
     /// Whether every node, edge, terminal and phrase refers only to things that exist.

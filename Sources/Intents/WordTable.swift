@@ -23,13 +23,35 @@ struct WordTable: Sendable {
     /// FNV-1a over the UTF-8 bytes of `word`.
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
+        // The bytes in one piece (a small word is copied to the stack), so the loop reads memory.
+        var word = word
+        return word.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            return hash
+        }
     }
 
     @inline(__always)
     private func start(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+
+    /// The number of the word whose UTF-8 bytes are `bytes`, or -1: the same as
+    /// ``number(of:)`` for a word whose stored form is byte for byte the same, as plain ASCII is.
+    func number(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let short = UInt32(truncatingIfNeeded: hash)
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var index = start(hash)
+            while true {
+                let slot = slots[index]
+                if slot.number < 0 { return -1 }
+                if slot.hash == short && slot.word.utf8.elementsEqual(bytes) { return slot.number }
+                index = (index + 1) & mask
+            }
+        }
+    }
 
     /// The number of `word`, or -1.
     func number(of word: String) -> Int32 {

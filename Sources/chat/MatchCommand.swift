@@ -34,20 +34,24 @@ struct MatchCommand: ParsableCommand {
     func run() throws {
         let started = DispatchTime.now()
         let library = self.library.load(includeUserFolderByDefault: false)
+        // The command patterns are compiled with the rules, not on the first line.
+        Command.prepare()
         let loaded = DispatchTime.now()
         var matching = loaded
         var count = 0
-        var out = ""
+        var out: [UInt8] = []
+        // Read once: an option's value goes through its property wrapper at every read.
+        let explain = explain, stats = stats
         func handle(_ line: String) {
             count += 1
             if explain {
-                out += Explanation(library: library, text: line).rendered
+                out += Explanation(library: library, text: line).rendered.utf8
             } else {
-                out += Self.row(library, line)
+                Self.appendRow(library, line, to: &out)
             }
-            if !stats, out.utf8.count > 65_536 {
-                Output.write(out)
-                out = ""
+            if !stats, out.count > 65_536 {
+                Output.write(String(decoding: out, as: UTF8.self))
+                out.removeAll(keepingCapacity: true)
             }
         }
         var done = loaded
@@ -66,7 +70,7 @@ struct MatchCommand: ParsableCommand {
         } else {
             texts.forEach(handle)
         }
-        Output.write(out)
+        Output.write(String(decoding: out, as: UTF8.self))
         if stats {
             let load = Double(loaded.uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             let match = Double(done.uptimeNanoseconds - matching.uptimeNanoseconds) / 1e9
@@ -79,13 +83,60 @@ struct MatchCommand: ParsableCommand {
 extension MatchCommand {
     /// One output row: flow, tier, score, trigger or keywords, offered flows.
     static func row(_ library: FlowLibrary, _ line: String) -> String {
-        if let command = Command.match(line) { return "none\tcommand:\(command.rawValue)\t0\t-\t\n" }
-        let route = library.router.route(line, triggers: library.matcher)
-        let tier = route.topic.map { route.tier.rawValue + ":" + $0.id } ?? route.tier.rawValue
-        let score = route.score == route.score.rounded() ? String(Int(route.score)) : String(Double(Int(route.score * 100)) / 100)
-        let why = route.pattern ?? (route.keywords.isEmpty ? "-" : route.keywords.joined(separator: " "))
-        let offered = route.offered ? [route.flow!] : (route.topic?.offer.filter { library.flows[$0] != nil }.prefix(Conversation.offerLimit)).map(Array.init) ?? []
-        return (route.flow ?? "none") + "\t" + tier + "\t" + score + "\t" + why + "\t" + offered.joined(separator: ",") + "\n"
+        var out: [UInt8] = []
+        appendRow(library, line, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the bytes of ``row(_:_:)`` to `out`, piece by piece.
+    static func appendRow(_ library: FlowLibrary, _ line: String, to out: inout [UInt8]) {
+        // Normalized once, for the commands and every tier of routing.
+        let words = Normalizer.words(line)
+        if let command = Command.match(normalized: words) {
+            out += "none\tcommand:".utf8
+            out += command.rawValue.utf8
+            out += "\t0\t-\t\n".utf8
+            return
+        }
+        let tab = UInt8(ascii: "\t")
+        let route = library.router.route(normalized: words, triggers: library.matcher)
+        out += (route.flow ?? "none").utf8
+        out.append(tab)
+        out += route.tier.rawValue.utf8
+        if let topic = route.topic {
+            out.append(UInt8(ascii: ":"))
+            out += topic.id.utf8
+        }
+        out.append(tab)
+        if route.score == route.score.rounded() {
+            out += String(Int(route.score)).utf8
+        } else {
+            out += String(Double(Int(route.score * 100)) / 100).utf8
+        }
+        out.append(tab)
+        if let pattern = route.pattern {
+            out += pattern.utf8
+        } else if route.keywords.isEmpty {
+            out.append(UInt8(ascii: "-"))
+        } else {
+            for (index, keyword) in route.keywords.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: " ")) }
+                out += keyword.utf8
+            }
+        }
+        out.append(tab)
+        if route.offered {
+            out += route.flow!.utf8
+        } else if let topic = route.topic {
+            var count = 0
+            for flow in topic.offer where library.flows[flow] != nil {
+                if count == Conversation.offerLimit { break }
+                if count > 0 { out.append(UInt8(ascii: ",")) }
+                out += flow.utf8
+                count += 1
+            }
+        }
+        out.append(UInt8(ascii: "\n"))
     }
 }
 

@@ -39,10 +39,14 @@ public struct Router: Sendable {
     public let script: ConversationScript
     /// Topics ("topic:N"), requests ("request") and mentions ("mention:FLOW") in one index, so a
     /// line is encoded and walked once.
-    private var talk: IntentMatcher
-    private var negators: Set<String>
-    private var answers: IntentMatcher
-    public private(set) var keywords: KeywordIndex
+    // Constants once built, so a line reads them in place rather than copying them.
+    private let talk: IntentMatcher
+    private let negators: Set<String>
+    /// One bit per first byte of a negator that is ASCII in its canonical form: an ASCII word
+    /// whose first byte has no bit is no negator, with no hashing.
+    private let negatorStarts: (UInt64, UInt64)
+    private let answers: IntentMatcher
+    public let keywords: KeywordIndex
     /// Problems in the conversation data, such as a pattern that doesn't compile.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -72,7 +76,7 @@ public struct Router: Sendable {
             guard !names.isEmpty, let pattern = try? Pattern("[*] ~mention_cue [*] (" + names.joined(separator: "|") + ") [*]") else { continue }
             compiledMentions.append((flow, pattern.compacted(into: &table)))
         }
-        talk = IntentMatcher(concepts: table)
+        var talk = IntentMatcher(concepts: table)
         for (number, pattern) in compiledTopics {
             do throws(PatternError) { try talk.add(intent: "topic:" + String(number), pattern: pattern) } catch {
                 let topic = script.topics[number]
@@ -83,12 +87,21 @@ public struct Router: Sendable {
         for pattern in compiledRequests { try? talk.add(intent: "request", pattern: pattern) }
         for (flow, pattern) in compiledMentions { try? talk.add(intent: "mention:" + flow, pattern: pattern) }
         talk.finish()
-        answers = IntentMatcher(concepts: table)
+        self.talk = talk
+        var answers = IntentMatcher(concepts: table)
         for pattern in compiledAnswers { try? answers.add(intent: "nothing", pattern: pattern) }
         // Skips are added last, so a line both patterns fit is a skip.
         for pattern in compiledSkips { try? answers.add(intent: "skip", pattern: pattern) }
         answers.finish()
+        self.answers = answers
         negators = Set(script.negators.flatMap(Normalizer.words))
+        var starts: (UInt64, UInt64) = (0, 0)
+        for negator in negators {
+            // Any negator that isn't plain ASCII turns the shortcut off: every bit is set.
+            guard let first = negator.utf8.first, negator.utf8.allSatisfy({ $0 < 0x80 }) else { starts = (.max, .max); break }
+            if first < 64 { starts.0 |= 1 << UInt64(first) } else { starts.1 |= 1 << UInt64(first - 64) }
+        }
+        negatorStarts = starts
         var index = KeywordIndex(concepts: concepts, ignoring: Set(script.ignored.flatMap(Normalizer.words)))
         for flow in flows where !flow.isCrisisFlow {
             index.add(intent: flow.id.value, patterns: flow.triggers.compactMap { try? Pattern($0.value) }, examples: flow.examples.map(\.value))
@@ -100,20 +113,28 @@ public struct Router: Sendable {
 
     /// Routes `text`, using `matcher` for the flows' triggers.
     public func route(_ text: String, triggers matcher: IntentMatcher) -> Route {
+        route(normalized: Normalizer.words(text), triggers: matcher)
+    }
+
+    /// Routes a line whose ``Normalizer/words(_:)`` are `words`.
+    public func route(normalized words: [String], triggers matcher: IntentMatcher) -> Route {
         // Normalized once; the conversation's own patterns are matched without spelling correction,
         // which only the flows' triggers need, so a line costs about what the first tier costs.
-        let words = Normalizer.words(text)
         guard !words.isEmpty else { return Route(tier: .none) }
-        let negated = words.contains(where: negators.contains)
+        var negated = false
+        for word in words where isNegator(word) {
+            negated = true
+            break
+        }
         let found = talk.allMatches(words: words)
         if !negated, let mention = found.first(where: { $0.intent.hasPrefix("mention:") }) {
             return Route(tier: .mention, flow: String(mention.intent.dropFirst(8)), score: Double(mention.score), pattern: mention.trigger)
         }
-        func best(_ kinds: Set<Topic.Kind>) -> (Topic, IntentMatcher.Match)? {
+        func best(_ kind: Topic.Kind, or other: Topic.Kind? = nil) -> (Topic, IntentMatcher.Match)? {
             var broad: (Topic, IntentMatcher.Match)?
             for match in found where match.intent.hasPrefix("topic:") {
                 let topic = script.topics[Int(match.intent.dropFirst(6))!]
-                guard kinds.contains(topic.kind) else { continue }
+                guard topic.kind == kind || topic.kind == other else { continue }
                 if !topic.broad { return (topic, match) }
                 if broad == nil { broad = (topic, match) }
             }
@@ -122,10 +143,10 @@ public struct Router: Sendable {
         func answer(_ found: (Topic, IntentMatcher.Match)) -> Route {
             Route(tier: Tier(rawValue: found.0.kind.rawValue) ?? .topic, topic: found.0, score: Double(found.1.score), pattern: found.1.trigger)
         }
-        if let talk = best([.smalltalk, .meta]) { return answer(talk) }
-        let (trigger, triggerWords) = matcher.matchWithWords(text)
+        if let talk = best(.smalltalk, or: .meta) { return answer(talk) }
+        let (trigger, triggerWords) = matcher.matchWithWords(normalized: words)
         let request = found.contains { $0.intent == "request" }
-        if let feeling = best([.feeling]) {
+        if let feeling = best(.feeling) {
             // A feeling is met with an offer, unless the person asks for something a trigger fits, or
             // the trigger names a moment more particular than the feeling (a hard session).
             if let trigger {
@@ -143,7 +164,7 @@ public struct Router: Sendable {
             }
             return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
         }
-        if let other = best([.topic]) { return answer(other) }
+        if let other = best(.topic) { return answer(other) }
         let ranked = keywords.best(words: triggerWords)
         if let first = ranked.first, first.score >= script.offerScore, first.score - (ranked.second ?? 0) >= script.offerMargin {
             return Route(tier: .keywords, flow: first.intent, score: first.score, keywords: first.keywords)
@@ -153,6 +174,16 @@ public struct Router: Sendable {
 
     /// Below this specificity a trigger is broad: one word or concept with anything around it.
     static let broadTrigger = 100
+
+    /// Whether `word` is one of ``negators``: the same as asking the set, skipping most words by
+    /// their first byte (two ASCII strings are equal only byte for byte).
+    private func isNegator(_ word: String) -> Bool {
+        if let first = word.utf8.first, first < 0x80, word.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bit = first < 64 ? negatorStarts.0 & (1 << UInt64(first)) : negatorStarts.1 & (1 << UInt64(first - 64))
+            if bit == 0 { return false }
+        }
+        return negators.contains(word)
+    }
 
     /// The second tier's offer for `text`, when its best flow scores enough and well ahead of the next.
     private func confidentOffer(_ words: [String]) -> Route? {
