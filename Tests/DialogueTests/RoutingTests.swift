@@ -101,6 +101,15 @@ struct RoutingTests {
         #expect(Shipped.library.router.route("I want to make a list for my therapist", triggers: Shipped.library.matcher).flow == "therapist")
     }
 
+    @Test("a question about the program is answered as one, even when it names an exercise")
+    func metaBeforeMention() {
+        for line in ["will you keep my journal entries private or send them somewhere", "does this app save my diary"] {
+            let route = Shipped.library.router.route(line, triggers: Shipped.library.matcher)
+            #expect(route.tier == .meta && route.flow == nil, "\(line)")
+        }
+        #expect(Shipped.library.router.route("can we do the breathing thing", triggers: Shipped.library.matcher).flow == "breathing")
+    }
+
     @Test("a line that only sounds like an exercise is offered, with the keywords that counted")
     func secondTier() {
         let route = Shipped.library.router.route("want a list of feel better ideas", triggers: Shipped.library.matcher)

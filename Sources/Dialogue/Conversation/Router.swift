@@ -4,7 +4,8 @@ import Intents
 /// or a line that only sounds like an exercise, which is offered rather than started.
 ///
 /// The order, for a line the safety screen let through:
-/// 1. an exercise named inside a sentence after a word like "try" starts it (*mention*);
+/// 1. a question about the program is answered as one (*meta*), even when it names an exercise; then an
+///    exercise named inside a sentence after a word like "try" starts it (*mention*);
 /// 2. small talk and questions about the program, matched as whole lines, get their own answer;
 /// 3. a feeling is reflected and answered with an offer, unless the line is also a request and a
 ///    trigger fits, or a trigger fits for an exercise the feeling doesn't offer (a hard session);
@@ -127,9 +128,6 @@ public struct Router: Sendable {
             break
         }
         let found = talk.allMatches(words: words)
-        if !negated, let mention = found.first(where: { $0.intent.hasPrefix("mention:") }) {
-            return Route(tier: .mention, flow: String(mention.intent.dropFirst(8)), score: Double(mention.score), pattern: mention.trigger)
-        }
         func best(_ kind: Topic.Kind, or other: Topic.Kind? = nil) -> (Topic, IntentMatcher.Match)? {
             var broad: (Topic, IntentMatcher.Match)?
             for match in found where match.intent.hasPrefix("topic:") {
@@ -142,6 +140,12 @@ public struct Router: Sendable {
         }
         func answer(_ found: (Topic, IntentMatcher.Match)) -> Route {
             Route(tier: Tier(rawValue: found.0.kind.rawValue) ?? .topic, topic: found.0, score: Double(found.1.score), pattern: found.1.trigger)
+        }
+        // A question about the program is answered as one, even when it names an exercise ("do you store my
+        // journal somewhere online?"); otherwise an exercise named after a word like "try" starts it.
+        if let meta = best(.meta), !meta.0.broad { return answer(meta) }
+        if !negated, let mention = found.first(where: { $0.intent.hasPrefix("mention:") }) {
+            return Route(tier: .mention, flow: String(mention.intent.dropFirst(8)), score: Double(mention.score), pattern: mention.trigger)
         }
         if let talk = best(.smalltalk, or: .meta) { return answer(talk) }
         let (trigger, triggerWords) = matcher.matchWithWords(normalized: words)
