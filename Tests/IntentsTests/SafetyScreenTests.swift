@@ -89,6 +89,17 @@ struct SafetyScreenTests {
         #expect(assessment.category == .danger)
     }
 
+    @Test("a threat inside what the person says of themselves is theirs: the crisis reply, not the danger one")
+    func ownThreat() {
+        for text in ["I'm holding the knife to my throat right now", "gun to my head", "wouldn't mind if a bus hit me"] {
+            #expect(screen.assess(text).category == .oneself, "\(text)")
+            #expect(screen.assess(text).tier >= .crisis, "\(text)")
+        }
+        for text in ["he's got a knife to my sister and I'm next", "my dad hit me again last night"] {
+            #expect(screen.assess(text).category == .danger, "\(text)")
+        }
+    }
+
     @Test("a plan to hurt someone else is its own category")
     func others() {
         let assessment = screen.assess("I'm going to hurt him")

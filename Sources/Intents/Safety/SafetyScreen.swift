@@ -463,8 +463,20 @@ public struct SafetyScreen: Sendable {
         let disavowed = hits.contains { $0.signal == "disavowal" }
         // "...as a teen, but I'm in a good place now" puts its own clause in the past.
         let pastClauses = Set(hits.filter { $0.signal == "past" }.map(\.clause))
+        // A threat that lies inside what the person says of themselves is part of it, not someone's threat:
+        // "wouldn't mind if a bus hit me", "holding the knife to my throat". Not when the clause names the one
+        // threatening outside those words ("he's got a knife to my sister and I'm next").
+        let ownCrises = hits.filter { hit in
+            !hit.negated && !hit.aboutSomeoneElse && signal(of: hit).map { $0.category == .oneself && $0.tier >= .crisis } == true
+        }
+        func inside(_ hit: Hit) -> Bool {
+            ownCrises.contains { $0.clause == hit.clause && $0.span.lowerBound <= hit.span.lowerBound && hit.span.upperBound <= $0.span.upperBound }
+        }
+        let dangers = hits.filter { signal(of: $0)?.category == .danger }
+        let absorbed = Set(dangers.filter { hit in dangers.allSatisfy { $0.clause != hit.clause || inside($0) } }.map(\.clause))
         for hit in hits {
             guard let signal = signal(of: hit) else { continue }
+            if signal.category == .danger, absorbed.contains(hit.clause) { continue }
             if hit.aboutSomeoneElse, signal.category == .oneself {
                 // Someone else in danger right now is an emergency; their thoughts are a concern to talk through.
                 // ...unless it is told as past ("we had a patient come in who'd ...").
