@@ -516,8 +516,15 @@ extension PatternIndex: Archivable {
         patternEnds = try archive.readPlainArray()
         encoded = try archive.read()
         guard isWellFormed else { throw ArchiveError("a pattern index refers to something it does not have") }
+        // A word number past the word table's end would make the mask table that long (a damaged archive
+        // once asked for 14 GB here).
         var masks: [UInt64] = []
-        conceptStarts.forEachKey { concept, word in Self.mark(&masks, concept: concept, word: word) }
+        var outside = false
+        let words = numbers.count
+        conceptStarts.forEachKey { concept, word in
+            if word >= words { outside = true } else { Self.mark(&masks, concept: concept, word: word) }
+        }
+        guard !outside else { throw ArchiveError("a pattern index's concept starts name a word it does not have") }
         conceptMasks = masks
         var nodeMasks: [UInt64] = []
         nodeMasks.reserveCapacity(nodes.count)
