@@ -78,6 +78,9 @@ public struct ArchiveReader {
         let count = try readCount(size: MemoryLayout<T>.stride)
         let bytes = UnsafeRawBufferPointer(rebasing: base[offset..<offset + count * MemoryLayout<T>.stride])
         offset += bytes.count
+        // An empty array shares one storage for the whole program: filling it "uninitialized" writes its
+        // count there, which ThreadSanitizer reports as a race between two readers on two threads.
+        guard count > 0 else { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes)
             initialized = count
