@@ -40,22 +40,18 @@ struct WordTable: Sendable {
     func number(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let short = UInt32(truncatingIfNeeded: hash)
-        return slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var index = start(hash)
-            while true {
-                let slot = slots[index]
-                if slot.number < 0 { return -1 }
-                if slot.hash == short && slot.word.utf8.elementsEqual(bytes) { return slot.number }
-                index = (index + 1) & mask
-            }
-        }
+        return probe(hash) { $0.utf8.elementsEqual(bytes) }
     }
 
     /// The number of `word`, or -1.
     func number(of word: String) -> Int32 {
-        let hash = Self.hash(word)
+        probe(Self.hash(word)) { $0 == word }
+    }
+
+    /// The number of the first word stored under `hash` that `isWord` accepts, or -1: the one probe
+    /// both lookups share.
+    @inline(__always)
+    private func probe(_ hash: UInt64, _ isWord: (String) -> Bool) -> Int32 {
         let short = UInt32(truncatingIfNeeded: hash)
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
@@ -63,7 +59,7 @@ struct WordTable: Sendable {
             while true {
                 let slot = slots[index]
                 if slot.number < 0 { return -1 }
-                if slot.hash == short && slot.word == word { return slot.number }
+                if slot.hash == short && isWord(slot.word) { return slot.number }
                 index = (index + 1) & mask
             }
         }
