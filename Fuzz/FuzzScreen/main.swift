@@ -6,6 +6,8 @@
 //   mkdir -p /tmp/fuzz-corpus
 //   SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0 .build-fuzz/release/FuzzScreen -max_total_time=60 -max_len=4096 \
 //     /tmp/fuzz-corpus Fuzz/FuzzScreen/corpus
+// FUZZ_AREA=screen|pattern|flow|transcript|conversation|archive|format runs one area alone (see
+// `Area`); give each its own first corpus folder.
 // Fuzz/FuzzScreen/corpus holds the hostile shapes of issue 14 as seeds (alias bombs, long chains,
 // escapes, CRLF, format characters); libFuzzer writes what it finds to the first folder only.
 // (LeakSanitizer reports the Swift runtime's own caches as leaks, so leak detection is off.)
@@ -25,28 +27,59 @@ var argv = Optional(CommandLine.unsafeArgv)
 exit(runDriver(&argc, &argv) { data, size in fuzz(data ?? UnsafePointer(bitPattern: 1)!, size) })
 #endif
 
+/// The part of the program one run feeds: `FUZZ_AREA` names it, so that each area can get its own
+/// ten minutes; unset (or `all`), every input goes to every area, and a first byte "A" or "Z" picks
+/// the archive or the format-character invariant.
+enum Area: String, CaseIterable {
+    case all, screen, pattern, flow, transcript, conversation, archive, format
+
+    static let chosen: Area = {
+        let name = ProcessInfo.processInfo.environment["FUZZ_AREA"] ?? "all"
+        guard let area = Area(rawValue: name) else {
+            fatalError("FUZZ_AREA=\(name) is not an area; use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return area
+    }()
+}
+
 /// Feeds arbitrary bytes to the normalizer, the safety screen, the pattern parser and index, the
 /// flow and transcript readers, and a conversation; or, when the input starts with "A", to the
 /// library's archive reader, as an archive and written over a real one; or, when it starts with
 /// "Z", checks that format characters inserted into a crisis line change nothing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    if size > 0, data[0] == UInt8(ascii: "A") {
-        fuzzArchive(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    let area = Area.chosen
+    if area == .archive || (area == .all && bytes.first == UInt8(ascii: "A")) {
+        fuzzArchive(area == .all ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes)
         return 0
     }
-    if size > 0, data[0] == UInt8(ascii: "Z") {
-        fuzzFormatCharacters(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    if area == .format || (area == .all && bytes.first == UInt8(ascii: "Z")) {
+        fuzzFormatCharacters(area == .all ? UnsafeBufferPointer(rebasing: bytes.dropFirst()) : bytes)
         return 0
     }
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    _ = Normalizer.tokens(text)
-    _ = Normalizer.words(text)
-    _ = FuzzFixtures.screen.assess(text)
+    let text = String(decoding: bytes, as: UTF8.self)
+    if area == .all || area == .screen {
+        _ = Normalizer.tokens(text)
+        _ = Normalizer.words(text)
+        _ = FuzzFixtures.screen.assess(text)
+    }
+    if area == .all || area == .pattern { fuzzPatterns(text) }
+    if area == .all || area == .flow { _ = try? FlowLoader.load(text: text, path: "fuzz.yaml") }
+    if area == .all || area == .transcript { _ = try? Transcript.parse(text, path: "fuzz.transcript") }
+    if area == .all || area == .conversation {
+        let session = Session(library: FuzzFixtures.library, region: "US")
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
+            _ = session.respond(to: String(line))
+        }
+    }
+    return 0
+}
+
+/// The pattern parser, and lines of the input as triggers: the index must take any pattern and
+/// match any line.
+func fuzzPatterns(_ text: String) {
     _ = try? Pattern(text).linearized(concepts: ConceptTable())
-    _ = try? FlowLoader.load(text: text, path: "fuzz.yaml")
-    _ = try? Transcript.parse(text, path: "fuzz.transcript")
-    // Lines of the input as triggers: the index must take any pattern and match any line.
     var matcher = IntentMatcher(concepts: FuzzFixtures.library.concepts)
     for (number, line) in text.split(separator: "\n").prefix(16).enumerated() {
         try? matcher.add(intent: "fuzz\(number)", pattern: String(line))
@@ -54,11 +87,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     matcher.finish()
     _ = matcher.match(text)
     _ = matcher.allMatches(words: matcher.words(for: text))
-    let session = Session(library: FuzzFixtures.library, region: "US")
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
-        _ = session.respond(to: String(line))
-    }
-    return 0
 }
 
 /// Reading an archive must fail cleanly or succeed, whatever its bytes: `input` is read as an

@@ -125,16 +125,9 @@ extension MatchCommand {
             }
         }
         out.append(tab)
-        if route.offered {
-            out += route.flow!.utf8
-        } else if let topic = route.topic {
-            var count = 0
-            for flow in topic.offer where library.flows[flow] != nil {
-                if count == Conversation.offerLimit { break }
-                if count > 0 { out.append(UInt8(ascii: ",")) }
-                out += flow.utf8
-                count += 1
-            }
+        for (index, flow) in route.offers({ library.flows[$0] != nil }).prefix(Conversation.offerLimit).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += flow.utf8
         }
         out.append(UInt8(ascii: "\n"))
     }

@@ -13,7 +13,7 @@ struct RoutingTests {
     static func acceptable(_ label: String, _ message: String, library: FlowLibrary = Shipped.library) -> Bool {
         let route = library.router.route(message, triggers: library.matcher)
         let started = route.tier == .trigger || route.tier == .mention
-        let offered = route.offered ? [route.flow!] : Array((route.topic?.offer ?? []).filter { library.flows[$0] != nil }.prefix(Conversation.offerLimit))
+        let offered = Array(route.offers { library.flows[$0] != nil }.prefix(Conversation.offerLimit))
         let isCommand = Command.match(message) != nil
         switch label {
         case "feeling": return !started && (route.tier == .feeling || route.tier == .keywords || route.tier == .topic || !offered.isEmpty)
@@ -101,9 +101,39 @@ struct RoutingTests {
         #expect(Shipped.library.router.route("I want to make a list for my therapist", triggers: Shipped.library.matcher).flow == "therapist")
     }
 
+    @Test("a word of one exercise said in passing, in a line that asks for nothing, is offered, not started")
+    func broadTriggerInPassing() {
+        let route = { (line: String) in Shipped.library.router.route(line, triggers: Shipped.library.matcher) }
+        for (line, flow) in [("gotta walk the dog, bye", "walk"), ("the therapist on that show is wild lol", "therapist")] {
+            #expect(route(line).tier == .keywords && route(line).offered && route(line).flow == flow, "\(line)")
+        }
+        // A short line is a request by itself, and so is a line that asks or opens with a verb.
+        #expect(route("walk").tier == .mention || route("walk").tier == .trigger)
+        #expect(route("add this to my therapy notes").tier == .trigger)
+        #expect(route("can we go for a walk").tier == .trigger)
+        // The crisis flow's triggers are never only offered.
+        #expect(route("is there a hotline I can call").flow == "crisis" && !route("is there a hotline I can call").offered)
+    }
+
+    @Test("a feeling with a word of an exercise in passing is answered as a feeling, offering that exercise first")
+    func feelingWithWordInPassing() {
+        let route = Shipped.library.router.route("my therapist is on vacation for three weeks and I feel kind of lost", triggers: Shipped.library.matcher)
+        #expect(route.tier == .feeling)
+        #expect(route.offers { Shipped.library.flows[$0] != nil }.first == "therapist")
+    }
+
+    @Test("an exercise's name as the whole line starts it", arguments: [
+        ("support exercise", "support"), ("the breathing one please", "breathing"), ("grounding exercise", "grounding"),
+    ])
+    func nameAlone(line: String, flow: String) {
+        let route = Shipped.library.router.route(line, triggers: Shipped.library.matcher)
+        #expect(route.flow == flow && !route.offered)
+    }
+
     @Test("a question about the program is answered as one, even when it names an exercise")
     func metaBeforeMention() {
-        for line in ["will you keep my journal entries private or send them somewhere", "does this app save my diary"] {
+        for line in ["will you keep my journal entries private or send them somewhere", "does this app save my diary",
+                     "does my therapist get to see these messages?", "how do I delete my journal entries", "Are you using AI to answer me?"] {
             let route = Shipped.library.router.route(line, triggers: Shipped.library.matcher)
             #expect(route.tier == .meta && route.flow == nil, "\(line)")
         }

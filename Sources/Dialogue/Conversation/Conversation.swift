@@ -105,7 +105,7 @@ public struct Conversation: Sendable {
             let key = "topic/" + topic.id + (variables["echo"] == nil ? "" : "/echo")
             var lines = [variants[picker.pick(key, count: variants.count)]]
             lastTopic = topic.id
-            let flows = topic.offer.filter { library.flows[$0] != nil }
+            let flows = route.offers { library.flows[$0] != nil }
             if !flows.isEmpty {
                 lines += offer(flows, topic: topic.id, library: library)
             } else {

@@ -8,9 +8,10 @@ import Intents
 ///    exercise named inside a sentence after a word like "try" starts it (*mention*);
 /// 2. small talk and questions about the program, matched as whole lines, get their own answer;
 /// 3. a feeling is reflected and answered with an offer, unless the line is also a request and a
-///    trigger fits, or a trigger fits for an exercise the feeling doesn't offer (a hard session);
+///    trigger fits, or a trigger that is not broad fits an exercise the feeling doesn't offer (a hard session);
 /// 4. the flows' exact triggers start a flow (*trigger*, the first tier), but a broad one (a single
-///    word or concept anywhere in the line) yields to a confident offer of another exercise;
+///    word or concept anywhere in the line) yields to a confident offer of another exercise, and in
+///    a longer line that asks for nothing its exercise is offered, not started;
 /// 5. other topics ("I want to cut back on drinking") get their own answer;
 /// 6. the keywords and concepts a line shares with each flow's triggers and examples (*keywords*,
 ///    the second tier): a confident match is offered, never started;
@@ -24,7 +25,7 @@ public struct Router: Sendable {
     /// What a line is, and the flow it starts or is offered, if any.
     public struct Route: Sendable {
         public var tier: Tier
-        /// The flow started (mention, trigger) or offered (keywords).
+        /// The flow started (mention, trigger) or offered (keywords, or first among a feeling's offers).
         public var flow: String?
         /// The topic answered (small talk, meta, feeling, topic).
         public var topic: Topic?
@@ -35,6 +36,16 @@ public struct Router: Sendable {
         public var keywords: [String] = []
         /// Whether the flow is only offered.
         public var offered: Bool { tier == .keywords }
+
+        /// The exercises an answer to this line offers, of those `exists` knows: the flow offered, or
+        /// a topic's offers, after the exercise the line named in passing ("panicking so bad").
+        public func offers(_ exists: (String) -> Bool) -> [String] {
+            if offered { return flow.map { [$0] } ?? [] }
+            guard let topic else { return [] }
+            var flows = flow.map { [$0] } ?? []
+            for other in topic.offer where other != flow { flows.append(other) }
+            return flows.filter(exists)
+        }
     }
 
     public let script: ConversationScript
@@ -76,6 +87,11 @@ public struct Router: Sendable {
             let names = script.names[flow]!.map { Normalizer.words($0).joined(separator: " ") }.filter { !$0.isEmpty }
             guard !names.isEmpty, let pattern = try? Pattern("[*] ~mention_cue [*] (" + names.joined(separator: "|") + ") [*]") else { continue }
             compiledMentions.append((flow, pattern.compacted(into: &table)))
+            // An exercise's name, or its id, as the whole line ("support exercise", "the breathing one please").
+            let id = Normalizer.words(flow).joined(separator: " ")
+            if let alone = try? Pattern("[the|a|that|your] (" + (names.contains(id) ? names : names + [id]).joined(separator: "|") + ") " + Self.nameAlone) {
+                compiledMentions.append((flow, alone.compacted(into: &table)))
+            }
         }
         var talk = IntentMatcher(concepts: table)
         for (number, pattern) in compiledTopics {
@@ -155,6 +171,13 @@ public struct Router: Sendable {
             // the trigger names a moment more particular than the feeling (a hard session).
             if let trigger {
                 if !request && feeling.0.offer.contains(trigger.intent) { return answer(feeling) }
+                // A word in passing ("my therapist is away and I feel lost") doesn't outweigh the feeling,
+                // but its exercise is offered first.
+                if !request && trigger.score < Self.broadTrigger && trigger.intent != CrisisFlow.id {
+                    var route = answer(feeling)
+                    route.flow = trigger.intent
+                    return route
+                }
                 return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
             }
             if request, let offer = confidentOffer(triggerWords) { return offer }
@@ -163,8 +186,13 @@ public struct Router: Sendable {
         if let trigger {
             // A trigger that is one word anywhere in the line ("...my therapist..."), yields to a confident
             // offer of another exercise ("my therapist suggested I lean on my support network").
-            if trigger.score < Self.broadTrigger, let offer = confidentOffer(triggerWords), offer.flow != trigger.intent {
-                return offer
+            if trigger.score < Self.broadTrigger {
+                if let offer = confidentOffer(triggerWords), offer.flow != trigger.intent { return offer }
+                // Nor does it start an exercise uninvited: a longer line that only names the word, and asks
+                // for nothing ("gotta walk the dog", "my therapist is away and I feel lost"), is offered it.
+                if !request && words.count > Self.shortLine && trigger.intent != CrisisFlow.id {
+                    return Route(tier: .keywords, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
+                }
             }
             return Route(tier: .trigger, flow: trigger.intent, score: Double(trigger.score), pattern: trigger.trigger)
         }
@@ -178,6 +206,12 @@ public struct Router: Sendable {
 
     /// Below this specificity a trigger is broad: one word or concept with anything around it.
     static let broadTrigger = 100
+
+    /// The words that may follow an exercise's name when the name is the whole line.
+    static let nameAlone = "[exercise|exercises|thing|one|please|pls|now|again|time|session|then]"
+
+    /// A line of at most this many words is a request by itself ("walk", "breathing now").
+    static let shortLine = 3
 
     /// Whether `word` is one of ``negators``: the same as asking the set, skipping most words by
     /// their first byte (two ASCII strings are equal only byte for byte).
