@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x10d27342c5b606ee
+    public static let builtInSourceDigest: UInt64 = 0x2c10b6da86b432ac
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -356,7 +356,6 @@ extension SafetyLexicon {
                 "(letters|notes|letter|note) [*] (just in case|for when i am gone|they will find|theyll find|for after)",
                 "(giving|gave|give) [my] (stuff|things|belongings|possessions|clothes) away",
                 "(made|making) (my|our) peace",
-                "(sorted|sorting|wrote|writing|updated|made|making) [out|up] my will",
                 "(passwords|accounts|bank details) (for|to) (my|them|when)",
                 "said goodbye to my [*] (for real|for good|forever|for the last time)",
                 "(take care of|look after) my (cat|dog|pet|pets|kids|plants|fish) [for me] (from now on|when i am gone|after i am gone|forever)",
@@ -377,6 +376,9 @@ extension SafetyLexicon {
                 "(in|at) a [really] good place now",
                 "(doing|feeling) (much|so much|a lot|way) better now",
                 "(clean|sober) [for|from self harm for] [*] (years|months|year)",
+                "(in|during) my (teens|teenage years|twenties|20s|thirties|30s|forties|40s|fifties|50s|youth|early twenties|late teens|early teens|university days|uni days|college days|student days)",
+                "(doing|feeling) (really|very|pretty|so) (well|good) (now|these days|nowadays)",
+                "(years|decades) (later|on|since)",
             ]),
             Signal(name: "disavowal", tier: .none, about: "Takes back what came before (\"but I'd never act on it\"). Softens other signals by one step.", patterns: [
                 "(would|will|am going to) (never|not) (act on|do) (it|them|those thoughts|that|anything)",
@@ -595,6 +597,9 @@ extension SafetyLexicon {
             Signal(name: "solves-everything", tier: .none, about: "Says something would solve everything. Counts only with a method or thoughts of dying.", patterns: [
                 "(it would|that would|would|it will|it d) (sort|fix|solve) (everything|it all|all of it) [out]",
             ]),
+            Signal(name: "affairs", tier: .concern, firm: true, about: "Writing or updating a will. Many people do it for ordinary reasons, so it is held at concern for the learned net's second opinion; with a wish, a time or a means it counts more.", patterns: [
+                "(sorted|sorting|wrote|writing|updated|made|making|finished|signed) [out|up] my will",
+            ]),
             Signal(name: "letters", tier: .none, about: "Letters or notes written. Counts only with other evidence.", patterns: [
                 "(writing|wrote|written|finished|left) (the|a|my) (note|letter) [now|tonight|for]",
                 "(wrote|written|writing|left) (letters|notes) (to|for) (my|everyone|everybody|them|all)",
@@ -674,6 +679,7 @@ extension SafetyLexicon {
             ]),
             Signal(name: "secrecy", tier: .none, about: "Will not tell anyone.", patterns: [
                 "(not telling|will not tell|wont tell|not going to tell|cannot tell|cant tell) (anyone|anybody|you|them) [what|about]",
+                "(nobody|no one|noone|none of them) (needs to|has to|will|gets to|is going to) know (why|what for|the reason)",
             ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
                 "(cant|can not|cannot) get out of bed",
@@ -1057,6 +1063,12 @@ extension SafetyLexicon {
             Combination(all: ["farewell", "time"], tier: .emergency, about: "Farewell acts with a time close at hand."),
             Combination(all: ["farewell", "goodbye"], tier: .emergency, about: "Farewell acts and saying goodbye."),
             Combination(all: ["farewell", "ideation"], tier: .emergency, about: "Farewell acts and thoughts of dying."),
+            Combination(all: ["affairs", "intent"], tier: .emergency, about: "A will made and a decision to act."),
+            Combination(all: ["affairs", "time"], tier: .emergency, about: "A will made with a time close at hand."),
+            Combination(all: ["affairs", "goodbye"], tier: .emergency, about: "A will made and saying goodbye."),
+            Combination(all: ["affairs", "ideation"], tier: .emergency, about: "A will made and thoughts of dying."),
+            Combination(all: ["affairs", "means"], tier: .crisis, about: "A will made and a method named."),
+            Combination(all: ["affairs", "secrecy"], tier: .crisis, about: "A will made and a wish that nobody knows why."),
             Combination(all: ["acquiring", "hopeless"], tier: .crisis, about: "Getting a method while feeling hopeless."),
             Combination(all: ["acquiring", "burden"], tier: .crisis, about: "Getting a method while feeling like a burden."),
             Combination(all: ["acquiring", "goodbye"], tier: .crisis, about: "Getting a method and saying goodbye."),
@@ -1218,6 +1230,11 @@ extension SafetyLexicon {
             "(rope|line|the rope|the line) [is|s] tied (to|on|onto) (the|my|our) (kayak|boat|canoe|dinghy|car|roof rack|trailer|dock|mooring|tent|hammock|swing|sled|sledge|tree swing|anchor|bumper)",
             "(razor|blade|razor blade|new blade|new razor) against my (skin|face|legs|chin|cheek|neck) [*] (smooth|smoother|smoothest|shave|shaving|close shave|soft)",
             "(banging|knocking|pounding) on the door (yelling|shouting|singing|screaming) (surprise|happy birthday|trick or treat)",
+            "(want|wanted|wanting|need|needed|wish|wished) (everything|it all|the world|the noise|everyone|everybody|things|it|time|my brain|my head) to (stop|end|go away|shut up|pause|freeze) for (a|one|two|three|five|ten|a few|a couple of|just a|just one|just five|like|about) [*] (second|seconds|minute|minutes|min|mins|hour|hours|day|days|weekend|week|evening|night|moment|bit|while|afternoon|morning)",
+            "(cut|cutting|burn|burning|burnt|burned|slice|slicing|scratch|scratching) (the|my|a|some|our|his|her|their) (toast|food|dinner|lunch|breakfast|tea|rice|pizza|cake|bread|onions|onion|vegetables|veggies|meat|chicken|steak|pan|pot|candle|candles|cookies|biscuits|popcorn|sauce|garlic|sausages|bacon|eggs|pancakes|hair|fringe|bangs|nails|grass|lawn|hedge|wood|paper|coupons|budget|costs|calories|fat|cd|cds|playlist|car|paint|table|worktop|floor)",
+            "(jump|jumping|jumped|leap|leaping) (off|from) (my|the|a|our|his|her) (couch|sofa|bed|chair|table|bottom step|last step|steps|stairs|trampoline|swing|swings|bandwagon|sled|bike|skateboard|wall into the pool|jetty|pier|boat|kerb|curb|stool|bench)",
+            "(goodbye|farewell|leaving) (letter|note|post|message|video|card|speech|email) (to|for) (my|the|our|all my) [old|childhood|first|dear|lovely] (home|house|flat|apartment|school|job|office|team|class|city|town|students|pupils|colleagues|coworkers|workmates|neighbours|neighbors|car|garden|followers|subscribers|channel|uni|university|college|readers|club|band|church)",
+            "(say|saying|said) goodbye to (my|the|our|this) [old|childhood|first|lovely] (home|house|flat|apartment|school|job|office|city|town|car|garden|desk|classroom|neighbourhood|neighborhood|uni|college|hometown)",
         ],
         negators: ["not", "never", "no", "nobody", "none", "nothing"],
         concepts: [
@@ -1338,6 +1355,7 @@ extension SafetyLexicon {
                 "(am|will|gonna|going to) [just] (try|go) (and|to)",
                 "(made up my mind|have decided|i decided|i have chosen|chose|the decision) to",
                 "(plan|plans|planning|planned) (on|for)",
+                "my [only|real|new|final|whole] (plan|intention|idea|goal) (is|was) to [just]",
                 "[the|an|these|my|strong|huge] (urge|urges|impulse|impulses|craving|cravings|temptation|need|itch|compulsion) to",
                 "(urge|urges|impulse|impulses|cravings|craving) (for|of)",
                 "(thinking|thought|thinkin|think|thinks|thoughts) (of|about|bout|abt)",
@@ -1496,7 +1514,7 @@ extension SafetyLexicon {
                 "(not|wont|will not|won t) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|anymore|any more|after tonight|after today)",
                 "(not|wont|will not|won t|aint|am not|im not|i am not) (gonna|going to|goin to|gna|gunna) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|next year|anymore|any more|after tonight|after today|by christmas|for christmas|by the weekend|for your birthday|for my birthday|for their birthday|for her birthday|for his birthday|by summer|by spring)",
                 "(not|wont|will not|won t) be (here|around) (for|by) (your|my|his|her|their|the) (birthday|christmas|wedding|graduation|exams|holiday|holidays|anniversary)",
-                "(not|wont|will not) be (a problem|a burden|in your way|bothering you|bothering anyone) (much longer|for much longer|for long|anymore|after tonight)",
+                "(not|wont|will not|not going to|not gonna|wont be going to) be (a problem|a burden|in your way|in anyones way|bothering you|bothering anyone|your problem) (much longer|for much longer|for long|anymore|any more|after tonight|after this week|soon)",
                 "(in case|incase|if) (i am|im|i) (not|no longer) (around|here|alive|there) [tomorrow|anymore|after tonight|later]",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [to everyone|to you|to you all|to all of you] (in case|for good|forever|for the last time)",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [*] (in case|just in case|while i still can|while i can|before its too late|before it is too late|one last time)",
@@ -1505,7 +1523,7 @@ extension SafetyLexicon {
                 "(tell|let) (my|them|her|him|everyone) [*] (i love|i loved|that i love|that i loved|i am sorry|im sorry)",
                 "(look after|take care of|feed|give away) (my|the) (cat|dog|kids|children|son|daughter|plants|things|stuff) (for me|when i am gone|when im gone|after i am gone|after im gone|after i go)",
                 "(giving|gave|given) away (my|all my) (things|stuff|belongings|possessions|pets|cat|dog)",
-                "(wrote|written|writing|left|leaving|finished) (a|my|the) [goodbye|suicide|last] (note|notes|letter|letters|will)",
+                "(wrote|written|writing|left|leaving|finished) (a|my|the) (goodbye|suicide|last|final|farewell) (note|notes|letter|letters)",
                 "(goodbye|bye|farewell) (world|cruel world)",
                 "(you|you all|everyone) (will|wont|will not) (not|never) (hear|see) from me again",
                 "(last|final) (goodbye|goodbyes|message|words)",
