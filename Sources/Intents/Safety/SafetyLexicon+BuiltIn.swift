@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x2c10b6da86b432ac
+    public static let builtInSourceDigest: UInt64 = 0xdb1e332d1c0aaafa
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -422,7 +422,7 @@ extension SafetyLexicon {
                 "(already|just) (started|begun|began) (cutting|to cut|burning|to burn)",
                 "(took|swallowed|taken|downed) * (packs|packets|boxes|bottles|strips|blister packs|sheets) of ~ingest",
                 "(jumped|jumping) (in|into|off) the (river|lake|sea|bridge|water|canal) [*] (try again|going back|go back|do it again)",
-                "(overdosed on|od on|od ed on) [*] ~ingest",
+                "(overdosed on|od on|od ed on|od d on) [*] ~ingest",
                 "(taken|took|swallowed|swallow|downed|drank|drunk|ate|necked|popped|chugged) ~many [*] ~ingest",
                 "(drink|drank|drinking|swallow|swallowed) [the] (cleaning liquid|cleaner|bleach|detergent|chemicals)",
                 "(took|taken|swallowed) [some|the|my] ~ingest [*] (dizzy|sleepy|numb|passing out|throwing up|vomiting|stay awake|feel weird|to die|so i can die|to end it|so i would not wake up)",
@@ -435,7 +435,7 @@ extension SafetyLexicon {
                 "(gas|oven|stove) [*] (on|turned on|running) [*] (windows|doors|door|vents) [*] (shut|closed|sealed|taped)",
                 "(drank|drunk|drinking|swallowed|ate) [*] (bleach|antifreeze|poison|rat poison|pesticide|weed killer)",
                 "(mixed|mixing|mix) [*] ~ingest [*] (with|and) (alcohol|vodka|wine|beer|whiskey|booze|liquor|drinks)",
-                "(overdosed|od ed)",
+                "(overdosed|od ed|od d)",
                 "(i am|im) overdosing",
                 "(injected|shot up) ~many [*] ~ingest",
                 "~ingest [*] (halfway through|half way through|already in me|kicking in|starting to kick in)",
@@ -652,7 +652,8 @@ extension SafetyLexicon {
             ]),
             Signal(name: "refusing-help", tier: .concern, about: "Asks that nobody be called or come, or that they not be saved.", patterns: [
                 "(do not|dont) (call|ring|text|tell) (anyone|anybody|an ambulance|the ambulance|911|999|112|000|the police|my (mom|mum|dad|parents|family))",
-                "(do not|dont) (try to|come to|bother to) (save|stop|find|help) me",
+                "(do not|dont) (try to|try and|try n|come to|bother to|bother trying to) (save|stop|find|help) me",
+                "(do not|dont) want (anyone|anybody|you|people|them) to (call|ring|phone|text|tell|find me|know) [anyone|anybody|an ambulance|me]",
                 "(not|no|will not be|wont be|am not) (calling|ringing) (anyone|anybody|an ambulance|999|911|112|000)",
                 "(do not|dont) want (an ambulance|anyone to come|anyone to know until)",
             ]),
@@ -1412,6 +1413,7 @@ extension SafetyLexicon {
                 "(jump|jumping|leap|leaping|throw myself|throwing myself|fling myself) (off|from|in front of|under|into) [the|a|that|this] [*] (~high|~vehicle|building|tower|window|bridge|cliff|roof|train|bus|car|truck|overpass|balcony|river|sea|lake|water|traffic|tracks|motorway|freeway|highway)",
                 "(walk|walking|step|stepping|run|running|drive|driving|lie|lying|lay|laying) (into|in front of|under|onto) [a|the|oncoming|some|that] (traffic|~vehicle|train|bus|truck|lorry|car|cars|tracks|road|motorway|freeway|highway|bridge|cliff)",
                 "(walk|walking|step|stepping|run|running|drive|driving) off [a|the|that] (bridge|cliff|roof|ledge|building|edge|road)",
+                "(lie|lying|lay|laying) [down] (on|in|across) [the|a|that] (road|motorway|freeway|highway|interstate|tracks|train tracks|railway|railway line|rails|level crossing) [and]",
                 "(crash|crashing|wrap|wrapping|drive|driving) my car [into a tree|into a wall|off the road|off a bridge] [on purpose]",
                 "(not|never) (wake|waking) up [again|tomorrow|in the morning]",
                 "(go|going) to sleep (forever|for good|and never wake up|and not wake up)",
@@ -1475,6 +1477,7 @@ extension SafetyLexicon {
                 "(something|someone|a car|a truck|a bus|a train|a lorry|lightning|cancer|the cancer|an accident|a heart attack|a stroke|death|it) [just] (hit|hits|would hit|killed|kills|would kill|took|takes|would take|got|gets|finished|finishes|ran over|runs over|came for|comes for) me",
                 "(the|my) (cancer|illness|disease|tumour|tumor|heart) (wins|won|comes back|came back|spreads|takes me|gets me|finishes me|gives out|gave out|stops|stopped)",
                 "(the|my) (surgery|operation) (goes wrong|went wrong|fails|failed|does not work|doesnt work)",
+                "(the|my) (scan|scans|biopsy|test results|results|bloods|blood results) (come back|comes back|came back) (bad|terminal|the bad kind|as bad as it gets)",
                 "(death|dying|the end|an early grave|an early death)",
                 "my [own] (death|end)",
             ],
@@ -1484,6 +1487,7 @@ extension SafetyLexicon {
                 "(wish|wished|wishing) (the|that) [*] (had|would have|had just) (done its job|finished me|killed me|got me)",
                 "(make|making) (it|this|everything|it all) stop (for good|forever|permanently)",
                 "(stop|stopped|stopping) eating until i (am|m|im) (gone|dead)",
+                "(eating nothing|not eating|stopped eating|stop eating|starving myself|starve myself|refusing food) [*] (so i|until i|till i|so that i) [just|can|will|would] (fade away|waste away|wither away|disappear|die|am gone|stop existing)",
                 "(lie|lay|go to sleep|fall asleep) (down) [and] (not|no|never) (get|getting) (back) up",
                 "(can not|cant|can t|could not|do not want to|dont want to|not going to|no longer want to|no longer wish to|refuse to|will not|wont) (keep|go on|carry on|continue) (living|like this|this way|with life|with my life|existing|being alive|anymore|any more|any longer)",
                 "(can not|cant|can t|could not|do not want to|dont want to|no longer want to|do not wish to|not want to|never want to) (live|be alive|exist|be here|be on this earth|be in this world|wake up|get up tomorrow) [anymore|any more|any longer|again|another day|like this|this way]",
@@ -1500,6 +1504,7 @@ extension SafetyLexicon {
                 "(rather|better) (be|off) dead",
                 "(easier|better|simpler|kinder) (to be|being|if i was|if i were) dead",
                 "(only|one|the) way out (is|would be|left is) (death|dying|to die|suicide|to end it)",
+                "(hanging|hanging myself|drowning myself|overdosing|an overdose|od ing|the rope|a rope|a noose|slitting my wrists|gassing myself|carbon monoxide|the pills) (seems|sounds|looks|feels|is|would be) [like] the (easiest|best|quickest|fastest|only|cleanest|least painful|most painless|surest|simplest) (way|option|method|choice)",
                 "(give|giving|gave|given) up on (living|life|being alive|staying alive)",
                 "(notice|care|miss me|even notice|realise|realize) if i (was|were|died|disappeared|killed myself|was dead|was gone|was not here)",
                 "(does|would|will|did) it hurt to (drown|die|hang|jump|overdose|bleed out|suffocate)",
@@ -1508,10 +1513,12 @@ extension SafetyLexicon {
                 "(ideation|si|suicidal ideation|suicidal thoughts|suicidal urges|sui thoughts|active si|passive si) (is|are|has been|have been|s|getting|got|pretty|really|so) [*] (back|bad|worse|constant|strong|loud|active|every day)",
                 "(active|passive) (si|ideation)",
                 "(everyone|everybody|they|my family|my kids|people|the world) (would|will) be better (off|without me) (without me|if i (was|were) (dead|gone|not here))",
+                "(everyone|everybody|they|my family|my kids|my parents|people|the world|he|she|my wife|my husband|my partner) (would|will) [all|just] be better off [*] if i [just] (ended it|ended it all|ended things|died|killed myself|disappeared for good|was not here|was not around|did not exist|was never born|was gone|were gone)",
             ],
             "farewell": [
                 "(if|in case) i (end up|wind up) (not being|not) (here|around|alive)",
                 "(not|wont|will not|won t) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|anymore|any more|after tonight|after today)",
+                "(not|wont|will not|won t) (stick|hang) around (much longer|for much longer|anymore|any more)",
                 "(not|wont|will not|won t|aint|am not|im not|i am not) (gonna|going to|goin to|gna|gunna) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|next year|anymore|any more|after tonight|after today|by christmas|for christmas|by the weekend|for your birthday|for my birthday|for their birthday|for her birthday|for his birthday|by summer|by spring)",
                 "(not|wont|will not|won t) be (here|around) (for|by) (your|my|his|her|their|the) (birthday|christmas|wedding|graduation|exams|holiday|holidays|anniversary)",
                 "(not|wont|will not|not going to|not gonna|wont be going to) be (a problem|a burden|in your way|in anyones way|bothering you|bothering anyone|your problem) (much longer|for much longer|for long|anymore|any more|after tonight|after this week|soon)",
@@ -1524,6 +1531,10 @@ extension SafetyLexicon {
                 "(look after|take care of|feed|give away) (my|the) (cat|dog|kids|children|son|daughter|plants|things|stuff) (for me|when i am gone|when im gone|after i am gone|after im gone|after i go)",
                 "(giving|gave|given) away (my|all my) (things|stuff|belongings|possessions|pets|cat|dog)",
                 "(wrote|written|writing|left|leaving|finished) (a|my|the) (goodbye|suicide|last|final|farewell) (note|notes|letter|letters)",
+                "(saying|said|been saying|say) (goodbye|goodbyes|bye) (to people|to everyone|to everybody|to my friends|to my family|to the people i love) (quietly|secretly|without them knowing|one by one|in my own way)",
+                "(last|final) time (you will hear|you hear|anyone hears|anyone will hear) from me",
+                "(last|final) time (we talk|we speak|i talk to you|i speak to you) (probably|maybe|ever|for real|i think)",
+                "(this is|this will be|this might be|this could be|probably|maybe|might be) [the] (last|final) time (we talk|we speak|i talk to you|i speak to you|i write to you)",
                 "(goodbye|bye|farewell) (world|cruel world)",
                 "(you|you all|everyone) (will|wont|will not) (not|never) (hear|see) from me again",
                 "(last|final) (goodbye|goodbyes|message|words)",
@@ -1573,11 +1584,12 @@ extension SafetyLexicon {
             ],
             "again": [
                 "(again|last night|yesterday|this morning|earlier today|earlier tonight|an hour ago|tonight|today|this week|the other night|after (months|weeks|years|a year|a month) [clean|of being clean])",
+                "(for the first time in|again after|first time in) [*] (months|years|weeks|a year|a month|ages|a while|a long time|forever|so long)",
             ],
             "relapse-word": [
                 "(carved|carving|sliced|slicing|etched) [*] (into|out of|in|on) my ~bodypart",
                 "(cut|cutting) my (wrist|wrists|thigh|thighs|stomach|belly|hips|hip|forearm|forearms)",
-                "(cut|cutting|self harmed|sh d|shed|burned myself|burnt myself) (for the first time in|again after) [*] (months|years|weeks|a year|a month)",
+                "(cut|cutting|self harmed|sh d|shed|burned myself|burnt myself) (for the first time in|again after) [*] (months|years|weeks|a year|a month|ages|a while|a long time|forever|so long)",
                 "(scratched|scratching|picked|picking) (my|at my|at the) (arms|arm|skin|legs|cuts|scabs|wounds) [*] (raw|bleed|bleeding|so they|so it|until|till)",
                 "(relapsed|relapse|relapsing|slipped|slip|broke my streak|broke my clean streak|lost my streak|reset my counter|reset my clean counter|back to) [*] (self harm|self harming|sh|cutting|cut|burning|hurting myself|harming myself|old habits|the blade|blades|razors)",
                 "(sh|shed|sh d|self harmed|hurt myself|burned myself|burnt myself|scratched myself|harmed myself|cut myself|cutted myself)",

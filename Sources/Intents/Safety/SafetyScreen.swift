@@ -189,11 +189,15 @@ public struct SafetyScreen: Sendable {
             if held { assessment.tier = .crisis }
             return assessment
         }
-        // Where the rules read a denial or the past ("I'm not going to hurt myself"), they stand.
+        // Where the rules read a denial or the past of risk itself ("I'm not going to hurt myself"), they
+        // stand. A denied time alone is not a denial of risk: "not tonight, but soon" is still for the net.
         let standing = assessment.hits.contains { hit in
             !hit.negated && (signal(of: hit)?.tier ?? .none) > .none
         }
-        if assessment.hits.contains(where: \.negated), !standing { return assessment }
+        let denied = assessment.hits.contains { hit in
+            hit.negated && (signal(of: hit).map { $0.tier > .none || $0.firm } ?? true)
+        }
+        if denied, !standing { return assessment }
         let before = assessment.tier
         // The net's second opinion, where the rules found evidence but held it down a step: a wish to die
         // said with a joke ("i want to die lol anyway" is a crisis; "period cramps are the worst, i want
