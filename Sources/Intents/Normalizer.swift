@@ -219,7 +219,7 @@ public enum Normalizer {
 
     /// The words after which "'d" stands for "would".
     static let wouldStems: Set<String> = ["i", "you", "he", "she", "we", "they", "it", "that", "who", "there", "what", "where", "how", "why", "y'all", "yall", "u",
-                                                 "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "noone", "everything", "this"]
+                                          "everyone", "everybody", "someone", "somebody", "anyone", "anybody", "nobody", "noone", "everything", "this"]
 
     static let longestShorthand = shorthand.keys.map(\.utf8.count).max() ?? 0
 
