@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xdb1e332d1c0aaafa
+    public static let builtInSourceDigest: UInt64 = 0x017a447ed2e87501
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,23 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(sat|sitting|stood|standing|parked|pulled over|pulled up) [*] (thinking about|thought about|think about|thinkin about) the (drop|fall|jump|water below)",
+                "(step|stepped|stepping|stand|stood|standing|lean|leaning|leant|leaned) (past|over|beyond|across) the (yellow line|white line|platform edge|edge|railing|barrier) [*] (to see how it feels|to see what it feels like|how it feels|what it feels like|and think about|and wonder|imagining|picturing)",
+                "(brain|head|mind|voice|voices|thoughts|intrusive thoughts) [*] (saying|says|telling me|tells me|screaming|whispering|yelling|shouting|repeating) [*] (kill yourself|kill myself|to kill myself|to die|just die|end it|you should die|die)",
+                "(i am going to|i will|i might|i should|i could|i want to|i am about to|i wanna|i am finna|i need to) [just|literally|actually|honestly|lowkey|genuinely|fr|probably|go] kill yourself",
+                "(imma|ima|i ma) [just|literally|actually] kill yourself",
+                "(woke|woken|wake|waking) up [again|this morning|anyway|still] (sadly|unfortunately|disappointingly|worst luck|dammit|damn it|annoyingly)",
+                "(sadly|unfortunately|disappointingly|annoyingly) (i|i still|still) (woke|woken|wake) up",
+                "(took|taken|swallowed|downed|had) [*] ~ingest [*] to see (what would happen|what happens|if it would|if i would|whether i would)",
+                "(would not|wouldnt|would|i would|id) (not mind|mind) (not waking up|never waking up|not being here|not existing|being dead|dying in my sleep)",
+                "(want|wanted|wanting|would like|would love|like|love|wish|wishing|hope|hoping|pray|praying|long|longing) [very much|so much|really|just|to] [to] [just|simply] (go to sleep|fall asleep|sleep|drift off) and (not|never) (wake|waking) [up]",
+                "(wanted|want|wanting|hoped|hoping|hope|wished|wishing|wish|praying|prayed) (it|them|that|this|the drink|the pills|the crash|the fall|the cold|the drugs) (to|would|will|could|might) [just] (kill me|finish me off|finish me|end me|be the end of me|take me)",
+                "(walk|walking|swim|swimming|wade|wading) (out|in|into|out into) [*] (sea|ocean|water|lake|river|waves|tide) [*] (and not|and never|never|not) (turn|turning|come|coming|swim|swimming) (back|round|around|in|out)",
+                "(dying|death|being dead|not existing|not waking up|not being here|not being alive) (sounds|seems|feels|would be|would feel) [like] [such] [a|so|so much|really|very|more|kind of|kinda] (relief|relieving|peaceful|nice|lovely|appealing|tempting|welcome|inviting|attractive|restful)",
+                "(looked up|looking up|googled|googling|checked|checking|searched|searching|researched|researching|read up on|worked out|working out) (whether|if|how many|how much|how high|how far|how tall) [*] (is|are|would be|will be|was) (enough|high enough|fatal|lethal|far enough|tall enough)",
+                "(how many|whether) [*] (floors|storeys|stories|metres|meters|feet) (is|are|would be) (enough|high enough|fatal|lethal)",
+                "(stopped|stopping|stop|quit|quitting|not taking|no longer taking|skipping|refusing|refusing to take|not going to take|will not take|wont take) [taking] [my|the] [*] (~ingest|dialysis|treatment|chemo|chemotherapy) [*] (and let nature|let nature take|and just let it happen|and let it happen|letting it happen|so i can go|so i die|so i will die|until i die|until i am gone|and wait to die|and see what happens|hoping it kills me)",
+                "(thinking of|thinking about|going to|want to|planning to|might) (not taking|stop taking|stopping) my (~ingest|dialysis|treatment|chemo) [anymore|any more] [and] [just] (let|letting) (it|nature) (happen|take its course)",
                 "(pense|penser|veux|vais|envie|besoin) [souvent|parfois|juste] [a] en finir",
                 "no (wish|desire|will|reason) to (continue|go on|live|carry on|keep going|be here)",
                 "(press|push|pressed) a button and (not exist|disappear|die|be gone|stop existing|never wake up)",
@@ -337,6 +354,9 @@ extension SafetyLexicon {
                 "(want|wanting|just want|only want) to be with (her|him|them) again",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "(write|wrote|written|writing|start|started|starting) [my|some|a few|a couple of] (goodbye|farewell|suicide) (letters|letter|notes|note|messages|texts)",
+                "(in case|incase|just in case) i (do not|dont|never|wont|will not|might not) (get|have) (the|another|a) chance [again]",
+                "(whoever|who ever|whoever ends up|the person who|whoever gets) [*] (after me|after i am gone|after im gone|when i am gone|when im gone)",
                 "(this is|this will be) (my|the) (last|final) (msg|text)",
                 "(will not|wont) be needing (this|the) (chat|app|sessions|therapy|appointments)",
                 "my (cat|dog|pet|pets|things|stuff|belongings|savings) to go to (my|her|him)",
@@ -367,6 +387,9 @@ extension SafetyLexicon {
                 "(goodbye|farewell) (post|message|letter|note|video)",
             ]),
             Signal(name: "past", tier: .none, about: "Puts what follows in the past (\"as a teen\", \"years ago\"). Softens other signals by one step.", patterns: [
+                "back (in|at|during) (first|second|third|fourth|final|sixth|year|my first|my second) (year|form|grade)",
+                "back in (school|uni|college|the day|high school|sixth form|my teens|those days)",
+                "back then",
                 "(as a|when i was a|when i was) (teen|teenager|kid|child|younger|in school|in high school|at school)",
                 "(years|months) ago",
                 "(a long time|long|ages|a while) ago",
@@ -683,6 +706,11 @@ extension SafetyLexicon {
                 "(nobody|no one|noone|none of them) (needs to|has to|will|gets to|is going to) know (why|what for|the reason)",
             ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
+                "(numb|empty|hollow) (just|so|so so|completely|totally) (numb|empty|hollow)",
+                "(can not|cant|could not|couldnt) even cry (anymore|any more)",
+                "(feel|feeling|felt|i am|im) [so|really|completely|totally|utterly|absolutely] worthless",
+                "(i am|im|i feel like|feel like|feeling like|i felt like|felt like) [such] a (terrible|awful|useless|horrible|rubbish|shit|crap|shitty|crappy|bad) (mum|mom|mother|dad|father|parent|wife|husband|partner|son|daughter)",
+                "(complete|total|utter|such a|a) (failure|fraud|let down) as a (dad|mum|mom|parent|father|mother|husband|wife|partner|son|daughter|person)",
                 "(cant|can not|cannot) get out of bed",
                 "(feeling|feel|i feel|ive been|i have been|been feeling) so low",
                 "(no tengo a nadie|me siento muy sola|me siento muy solo|me siento sola|me siento solo)",
@@ -1026,6 +1054,19 @@ extension SafetyLexicon {
                 "(bring|bringing|take|taking) something sharp to (school|work|class)",
                 "(going to|gonna|will) (wait for|find|get|catch) (him|her|them) [*] (and|to) (break|smash|hurt|stab|kill) (his|her|their|him|them)",
             ]),
+            Signal(name: "edge-image", tier: .none, about: "Picturing going over an edge. Counts only at a high place (\"out on the balcony I picture going over\").", patterns: [
+                "(picture|picturing|pictured|imagine|imagining|imagined|see myself|keep seeing myself|think about|thinking about) (going over|going off|tipping over|stepping off|falling off|falling|jumping|leaping|letting go|climbing over)",
+            ]),
+            Signal(name: "wink", tier: .none, about: "Says the reason goes without saying (\"you know what for\"). Counts only with a method.", patterns: [
+                "(you know|you know exactly|we both know|i know|and i know|well i know) (what for|why|what i mean|what that means|what i am going to do)",
+            ]),
+            Signal(name: "knot-practice", tier: .none, about: "Practising knots. Counts only when the reason is left unsaid.", patterns: [
+                "(practising|practicing|practised|practiced|learning|learnt|learned|looking up how) (tying|to tie|how to tie) (knots|a knot|the knot|a slipknot|slipknots)",
+            ]),
+            Signal(name: "evade-question", tier: .none, about: "Getting something so that no one asks or notices. Counts only with a method.", patterns: [
+                "so (they|he|she|nobody|no one|the pharmacist|the chemist|the doctor|the gp|my family|anyone) (would not|wouldnt|will not|wont|does not|doesnt|do not|dont|would never|never) (ask|asks|question|notice|suspect|get suspicious|clock it|twig)",
+                "(from|at) (another|a different|the other|a second|different) (chemist|pharmacy|pharmacist|chemists) so",
+            ]),
         ],
         combinations: [
             Combination(all: ["letters", "means-ready"], tier: .emergency, about: "Has the means ready and has written a note."),
@@ -1099,8 +1140,20 @@ extension SafetyLexicon {
             Combination(all: ["frame-farewell", "time"], tier: .emergency, about: "A goodbye, with a time close at hand."),
             Combination(all: ["frame-farewell", "frame-wish-act"], tier: .emergency, about: "A goodbye, with a wish or intent to act."),
             Combination(all: ["frame-threat-now", "time"], tier: .emergency, about: "Someone threatening the person, with a time close at hand."),
+            Combination(all: ["edge-image", "high-place"], tier: .crisis, about: "Picturing going over, at a high place."),
+            Combination(all: ["wink", "means"], tier: .crisis, about: "A method, with the reason left unsaid."),
+            Combination(all: ["wink", "stockpile-verb"], tier: .crisis, about: "Saving something up, with the reason left unsaid."),
+            Combination(all: ["wink", "knot-practice"], tier: .crisis, about: "Practising knots, with the reason left unsaid."),
+            Combination(all: ["evade-question", "means"], tier: .crisis, about: "Getting a method so that no one asks questions."),
         ],
         figures: [
+            "(asking|ask|askin|asked) for a (friend|mate|pal)",
+            "(sniping|sniped|snipe|sniper|snipers|camping|camped) (from|on|off|at) (a|the|that) (rooftop|roof|ledge|bridge|cliff|balcony|tower|building|hill)",
+            "kill (him|her|them|you) if (he|she|they|you) (has|have|is|are|did|does) [*] (eaten|ate|finished|drank|drunk|used up|nicked|pinched|stolen|took|taken|spoiled|spoilt|forgot|forgotten|borrowed|broken|lost) (the|my|our) (last|rest|whole|final)",
+            "kill (him|her|them|you) if (he|she|they|you) (eats|ate|eaten|finishes|finished|drinks|drank|touches|touched|nicks|nicked) my (last|leftovers|chocolate|food|snacks|cake|biscuits|chips|crisps|pizza|lunch|tim tams|coffee|milk)",
+            "(lined up|laid out|sorted|counted out|sorted out|put|organised|organized) (in|into) (the|my|his|her|mums|dads|nans|grans) (dosette|dosette box|pill organiser|pill organizer|pill box|pillbox|blister packs|blister pack|weekly box|pill case|tablet box)",
+            "(dosette|dosette box|pill organiser|pill organizer|pillbox|pill box|blister packs) (for the week|for the month|sorted|filled|done|refilled)",
+            "(planning|planned|plan|choosing|chose|picking|picked) my (funeral|funeral songs|funeral music|funeral playlist) with (my|our) (daughter|son|family|kids|children|wife|husband|partner|grandchildren|grandkids|sister|brother)",
             "(hurt|hurting|hurts|hurted) (her|his|their|your|my|our|someones|somebodys|anyones|peoples) (feelings|pride|chances|ego|reputation)",
             "(thought|think|felt|feel|swear|swore) [that] (i|we|you) (was|were|am|are) (going to|gonna|about to) die (of|from|laughing|with|because)",
             "(thought|felt like) i was (going to|gonna|about to) die [*] (ate|eating|food|dinner|lunch|laughing|laughed|funny|workout|run|hike|gym|class|exam|heat|cold)",
@@ -1245,7 +1298,7 @@ extension SafetyLexicon {
             "die": ["die", "dye", "dead", "death", "gone", "unalive"],
             "wanting": ["wants to", "wanted to", "would like to", "like to", "want to", "wanna", "want", "wish i could", "wish to", "wish i could just", "want to just", "just want to", "ready to", "deserve to", "need to", "plan to", "planning to", "trying to", "tried to", "try to", "would like to", "intend to", "decided to", "thinking about", "thinking of", "think about", "thought about", "feel like i should", "hope to", "hoping to"],
             "means": ["bedsheet", "bedsheets", "sidearm", "syringe", "revolver", "sidearm", "firearm", "handgun", "pills", "tablets", "overdose", "meds", "medication", "medicine", "painkillers", "sleeping pills", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "insulin", "rope", "noose", "belt", "cord", "gun", "pistol", "rifle", "shotgun", "bullet", "bullets", "blade", "blades", "razor", "razors", "knife", "knives", "bridge", "ledge", "roof", "rooftop", "cliff", "train tracks", "tracks", "bleach", "poison", "antifreeze", "charcoal", "service weapon", "vial"],
-            "ingest": ["morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "opioids", "weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl", "tabs", "sleeping tabs", "the vial", "vial", "my insulin", "laxatives", "diet pills", "phenyl", "panadol"],
+            "ingest": ["morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "opioids", "weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl", "tabs", "sleeping tabs", "the vial", "vial", "my insulin", "laxatives", "diet pills", "phenyl", "panadol", "zopiclone", "propranolol", "amitriptyline", "nortriptyline", "gabapentin", "pregabalin", "mirtazapine", "temazepam", "co codamol", "cocodamol", "codamol", "dihydrocodeine", "adderall", "alprazolam", "oxazepam", "promethazine", "nytol", "methadone", "buprenorphine", "olanzapine", "beta blockers", "heart medication", "heart meds", "blood pressure tablets", "blood pressure pills", "warfarin", "digoxin", "nurofen", "solpadeine"],
             "many": ["all", "all of", "all my", "like", "about", "around", "almost", "nearly", "half a bottle", "half the bottle", "a full bottle of", "way too many", "a whole pack of", "a whole packet of", "the whole pack of", "a box of", "a lot of", "too many", "a bunch of", "a handful of", "handful of", "the whole", "a whole", "a bottle of", "the bottle of", "every", "lots of", "so many", "loads of", "an entire", "half a bottle of", "the rest of", "double", "triple", "10", "12", "15", "20", "25", "30", "40", "50", "60", "100", "twenty", "thirty", "fifty", "forty", "hundred"],
             "now": ["ahora", "ahora mismo", "jetzt", "gleich", "maintenant", "agora", "within the hour", "in the next hour", "after everyone asleep", "when everyone asleep", "after everyones asleep", "before sunrise", "before dawn", "after count", "after lights out", "no more waiting", "in a sec", "in a second", "in a moment", "once this sends", "once i send this", "after i send this", "after we close", "before the 2am check", "tonight", "tonights the night", "right now", "after everyone is asleep", "as soon as i finish", "as soon as i send this", "after my shift", "when i get home tonight", "in five minutes", "stasera", "stanotte", "tra cinque minuti", "heute nacht", "in an hour", "in a few minutes", "in a minute", "in ten minutes", "this evening", "this afternoon", "before morning", "when everyone is asleep", "after this message", "at midnight", "midnight", "now or never", "today is the day"],
             "soon": ["tomorrow", "tomorrow morning", "tomorrow night", "this weekend", "on friday", "on saturday", "on sunday", "next week", "soon", "on my birthday"],
