@@ -85,6 +85,12 @@ public enum Normalizer {
             : text.precomposedStringWithCompatibilityMapping.unicodeScalars.filter { $0.properties.generalCategory != .format }
         func unconfused(_ scalar: Unicode.Scalar) -> Unicode.Scalar { ascii ? scalar : confusables[scalar] ?? scalar }
         for (index, scalar) in source.enumerated() {
+            if !ascii, let word = pictographs[scalar] {
+                out.append(" ")
+                out.append(contentsOf: word.unicodeScalars)
+                out.append(" ")
+                continue
+            }
             var s = unconfused(scalar)
             let previous = out.last
             let previousIsLetter = previous.map(isLetter) ?? false
@@ -135,6 +141,12 @@ public enum Normalizer {
     }
 
     /// Letters from other scripts that look like Latin ones.
+    /// Pictures that stand for a method, read as the word they show: "🔫 in my hand" is "gun in my hand".
+    static let pictographs: [Unicode.Scalar: String] = [
+        "\u{1F52B}": "gun", "\u{1F48A}": "pills", "\u{1F52A}": "knife", "\u{1FAA2}": "rope", "\u{1FA92}": "razor",
+        "\u{1FA78}": "blood",
+    ]
+
     static let confusables: [Unicode.Scalar: Unicode.Scalar] = [
         "\u{0430}": "a", "\u{0435}": "e", "\u{043E}": "o", "\u{0440}": "p", "\u{0441}": "c", "\u{0443}": "y",
         "\u{0445}": "x", "\u{0455}": "s", "\u{0456}": "i", "\u{0458}": "j", "\u{04CF}": "l", "\u{0410}": "A", "\u{0415}": "E",

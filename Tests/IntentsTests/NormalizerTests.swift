@@ -49,6 +49,13 @@ struct NormalizerTests {
         #expect(tokens.map(\.clause) == [0, 1, 2])
     }
 
+    @Test("a picture of a method is read as its word, and other emoji are dropped")
+    func pictographs() {
+        #expect(Normalizer.words("\u{1F52B} in my hand") == ["gun", "in", "my", "hand"])
+        #expect(Normalizer.words("took the \u{1F48A}\u{1F48A}") == ["took", "the", "pills", "pills"])
+        #expect(Normalizer.words("good night \u{1F319}\u{2728}") == ["good", "night"])
+    }
+
     @Test("drops control characters and punctuation")
     func punctuation() {
         #expect(Normalizer.words("hello!!! (world)\u{7}") == ["hello", "world"])

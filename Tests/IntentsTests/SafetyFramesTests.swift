@@ -117,6 +117,14 @@ struct SafetyFramesTests {
         #expect(Self.screen.assess(text).tier == .emergency, "\(text)")
     }
 
+    @Test("putting things in order 'before I go' is a crisis, unless what follows makes it a trip", arguments: [
+        ("just tidying up before I go", true), ("sorting out my affairs before I go.", true),
+        ("tidying up before I go on holiday", false), ("sorting things out before I go to work tomorrow", false),
+    ])
+    func tidyBeforeGoing(text: String, risky: Bool) {
+        #expect((Self.screen.assess(text).tier >= .crisis) == risky, "\(text)")
+    }
+
     @Test("cutting food, hair or ties is not self-harm", arguments: [
         "I'm cutting vegetables for dinner", "I am cutting the onions now", "cutting my hair tonight", "I'm cutting ties with a toxic friend",
     ])

@@ -54,6 +54,17 @@ struct SafetyModelTests {
         #expect(screen.assess("my mom said she'll kill me if I come home late again lol").tier < .crisis)
     }
 
+    @Test("a denied time alone leaves the line to the net; a denial of risk itself stands")
+    func deniedTime() throws {
+        let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
+        let line = "not tonight. but the pull to be gone forever is getting stronger every day"
+        let rules = screen.assessByRules(line)
+        #expect(rules.tier == .none)
+        #expect(rules.hits.contains { $0.signal == "time" && $0.negated })
+        #expect(screen.assess(line).tier >= .crisis, "the denied 'tonight' must not silence the net")
+        #expect(screen.assess("I'm not going to hurt myself, I promise").tier < .crisis)
+    }
+
     @Test("means at hand that the rules hold at concern become a crisis when the net reads the words as risky")
     func meansAtHand() throws {
         let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x017a447ed2e87501
+    public static let builtInSourceDigest: UInt64 = 0x752089b002ca1aba
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,24 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(practising|practicing|practised|practiced|rehearsing|rehearsed) with (the|a|my) (cord|noose|ligature|dressing gown cord|belt)",
+                "(skipped|skipping|stopped|stopping|not taking|missed|missing|quit|quitting|refusing) [taking] my (insulin|heart medication|heart meds|heart tablets|heart pills|blood thinners|warfarin|dialysis|epilepsy meds|epilepsy medication|seizure meds|transplant meds|anti rejection meds|immunosuppressants) (on purpose|deliberately|intentionally)",
+                "(hold|holding|held) my breath (under|in|underwater|under the water|in the bath) [*] (let it happen|not come up|stay under|not come back up)",
+                "(wondering|wonder|wondered|tempted) (if|whether) (i would|i could|i should|to) [just] (let it happen|stay under|not come up|not come back up)",
+                "(counted|counting|recounted|recounting) (the|my|all the|all my) ~ingest again",
+                "(have|got|i have|picked|set|chosen|chose) a (plan and a date|date and a plan|date and a method|method and a date|method and a plan|plan and a method)",
+                "(keep|kept|been|i keep|cant stop|can not stop) (looking|staring|stared|glancing) at (the|my|his|her|dads|that|our) [*] (rifle|gun|pistol|shotgun|revolver|pills|tablets|rope|blade|blades|razor|razors|noose|cord)",
+                "(googling|googled|looking up|looked up|researching|researched|searching|searched|reading up on|read up on) (whether|if|how|how long|how much) [*] (carbon monoxide|exhaust fumes|the exhaust|charcoal|hanging|an overdose|overdosing|helium|drowning|bleeding out|a fall from|the drop) [*] (works|work|would work|still works|kills|would kill|takes|is fatal|is lethal|hurts|would hurt)",
+                "(looked up|googled|checked|searched|researched|worked out|looking up|googling|checking) how (high|tall|deep|far down) (the|that|this) (bridge|building|cliff|car park|multi storey|drop|viaduct|quarry|overpass) is",
+                "(best|quietest|right|perfect|ideal|good|safest) (place|spot|bridge|building|cliff|tree) to (jump|do it|end it|end things|end my life|kill myself|hang myself|jump from|jump off)",
+                "(only|one|main) (reason|thing|person) (i have not|i havent|i did not|i didnt|i will not|i wont|stopping me from|that stops me from|stopping me|keeping me from) [*] (done it|do it|doing it|gone through with it|go through with it|killed myself|ended it|end it|ending it|acted on it|jumped|done anything)",
+                "(go|going|gone) (quiet|silent|dark) (for good|forever|for ever|permanently)",
+                "(ready|want|wanna|going|about|time|wanting) to give up the ghost",
+                "(the|my) (anorexia|eating disorder|bulimia|drinking|addiction|illness|disease|condition|depression|heart condition|diabetes) [will] [finally|just|eventually|actually] (kills|kill|killing|will kill|would kill|takes|take|gets|finishes|finish) me",
+                "(think|thinking|thought|thinkin) about (the|my) (pills|tablets|meds|rope|blade|blades|razor|razors|gun|bridge|tracks|cord|noose|overdose|cliffs|cliff|edge|drop) (again|a lot|all the time|constantly|every night|every day|more and more|so much)",
+                "(think|thinking|thought|considering|thinkin) about (carbon monoxide|the exhaust|exhaust fumes|charcoal|gassing myself|a hosepipe|the hosepipe|the garage and the car)",
+                "(asked|asks|asking) [me] if i (was|am|were|felt|feel) safe [*] (i lied|lied to|said yes but|said i was but)",
+                "(practising|practicing|practised|practiced|rehearsing|rehearsed|testing|tested) (with|on) (the|a|my) (cord|noose|ligature|belt|scarf|dressing gown cord|cable|rope) [*] (to see|how it feels|what it feels like|how long|how it would)",
                 "(sat|sitting|stood|standing|parked|pulled over|pulled up) [*] (thinking about|thought about|think about|thinkin about) the (drop|fall|jump|water below)",
                 "(step|stepped|stepping|stand|stood|standing|lean|leaning|leant|leaned) (past|over|beyond|across) the (yellow line|white line|platform edge|edge|railing|barrier) [*] (to see how it feels|to see what it feels like|how it feels|what it feels like|and think about|and wonder|imagining|picturing)",
                 "(brain|head|mind|voice|voices|thoughts|intrusive thoughts) [*] (saying|says|telling me|tells me|screaming|whispering|yelling|shouting|repeating) [*] (kill yourself|kill myself|to kill myself|to die|just die|end it|you should die|die)",
@@ -338,6 +356,7 @@ extension SafetyLexicon {
                 "(afraid|scared|terrified) i (might|will|could|would) (do something|hurt myself|kill myself|do it)",
             ]),
             Signal(name: "goodbye", tier: .none, about: "Says goodbye or writes as if for the last time. Counts only with other evidence.", patterns: [
+                "(see|meet|catch) (you|her|him|them|ya|each other) in the next life",
                 "when i die",
                 "(it will not|it wont|wont) be long now",
                 "(they will|theyll) understand [*] (eventually|one day|someday|in time)",
@@ -354,6 +373,7 @@ extension SafetyLexicon {
                 "(want|wanting|just want|only want) to be with (her|him|them) again",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "(no|not|nae) (going to|gonna) be (around|about|here) much longer",
                 "(write|wrote|written|writing|start|started|starting) [my|some|a few|a couple of] (goodbye|farewell|suicide) (letters|letter|notes|note|messages|texts)",
                 "(in case|incase|just in case) i (do not|dont|never|wont|will not|might not) (get|have) (the|another|a) chance [again]",
                 "(whoever|who ever|whoever ends up|the person who|whoever gets) [*] (after me|after i am gone|after im gone|when i am gone|when im gone)",
@@ -633,6 +653,7 @@ extension SafetyLexicon {
                 "(took|taken|swallowed|downed) (them all|all of them|the lot|every last one|every one of them)",
             ]),
             Signal(name: "stockpile-verb", tier: .none, about: "Saving something up. Counts only with a method named.", patterns: [
+                "(saving|saved|been saving|keeping back|kept back|squirrelling away|squirreling away|putting aside|put aside|set aside|setting aside) (my|some of my|a few of my|up my|all my) ~ingest",
                 "(stockpiling|stockpiled|hoarding|hoarded|saving up|saved up|collecting|stashing|stashed|pocketing|pocketed|messo da parte|metto da parte) [them|it|up]",
                 "(stash|hoard|stockpile) of",
                 "saved for when i (decide|am ready|need them)",
@@ -674,6 +695,7 @@ extension SafetyLexicon {
                 "(manana|demain)",
             ]),
             Signal(name: "refusing-help", tier: .concern, about: "Asks that nobody be called or come, or that they not be saved.", patterns: [
+                "(do not|dont) (try to|try and|bother trying to|bother to) talk me out of (it|this)",
                 "(do not|dont) (call|ring|text|tell) (anyone|anybody|an ambulance|the ambulance|911|999|112|000|the police|my (mom|mum|dad|parents|family))",
                 "(do not|dont) (try to|try and|try n|come to|bother to|bother trying to) (save|stop|find|help) me",
                 "(do not|dont) want (anyone|anybody|you|people|them) to (call|ring|phone|text|tell|find me|know) [anyone|anybody|an ambulance|me]",
@@ -706,6 +728,15 @@ extension SafetyLexicon {
                 "(nobody|no one|noone|none of them) (needs to|has to|will|gets to|is going to) know (why|what for|the reason)",
             ]),
             Signal(name: "hopeless", tier: .concern, about: "Hopelessness, despair, not coping.", patterns: [
+                "(feel|feeling|felt) (disgusting|useless|stupid|ugly|horrible|pathetic|gross) and worthless",
+                "nothing (feels|seems) like (it is|its) [ever] (going to|gonna) get better",
+                "(drowning|sinking) in (debt|bills|everything|it all)",
+                "barely holding (it|myself|things) together",
+                "(i am|im) [just] too much for (everyone|everybody|people|anyone)",
+                "(everything|it all|its all|it is all) is [just] to much",
+                "(i have|ive|have) (cried|been crying) (every day|every night|all week|every single day)",
+                "(i hate|hate|hating) my body (so much|more than|every)",
+                "(feel|felt|feeling) [so|completely|totally|utterly] broken",
                 "(numb|empty|hollow) (just|so|so so|completely|totally) (numb|empty|hollow)",
                 "(can not|cant|could not|couldnt) even cry (anymore|any more)",
                 "(feel|feeling|felt|i am|im) [so|really|completely|totally|utterly|absolutely] worthless",
@@ -1058,7 +1089,14 @@ extension SafetyLexicon {
                 "(picture|picturing|pictured|imagine|imagining|imagined|see myself|keep seeing myself|think about|thinking about) (going over|going off|tipping over|stepping off|falling off|falling|jumping|leaping|letting go|climbing over)",
             ]),
             Signal(name: "wink", tier: .none, about: "Says the reason goes without saying (\"you know what for\"). Counts only with a method.", patterns: [
+                "(i know|you know|we both know) what (it is|its|they are|theyre|this is|that is) for",
                 "(you know|you know exactly|we both know|i know|and i know|well i know) (what for|why|what i mean|what that means|what i am going to do)",
+            ]),
+            Signal(name: "dwell", tier: .none, about: "Can't stop thinking about it. Counts only with a method named.", patterns: [
+                "(keep|kept|been|i keep|cant stop|can not stop|cannot stop) (thinking|thinkin) (about|bout|of) (it|that|them|where)",
+            ]),
+            Signal(name: "not-joking", tier: .none, about: "Says they were not joking. Counts only with a goodbye.", patterns: [
+                "(i|and i) (was not|wasnt|am not|im not|was not even) (joking|kidding)",
             ]),
             Signal(name: "knot-practice", tier: .none, about: "Practising knots. Counts only when the reason is left unsaid.", patterns: [
                 "(practising|practicing|practised|practiced|learning|learnt|learned|looking up how) (tying|to tie|how to tie) (knots|a knot|the knot|a slipknot|slipknots)",
@@ -1145,8 +1183,14 @@ extension SafetyLexicon {
             Combination(all: ["wink", "stockpile-verb"], tier: .crisis, about: "Saving something up, with the reason left unsaid."),
             Combination(all: ["wink", "knot-practice"], tier: .crisis, about: "Practising knots, with the reason left unsaid."),
             Combination(all: ["evade-question", "means"], tier: .crisis, about: "Getting a method so that no one asks questions."),
+            Combination(all: ["dwell", "means"], tier: .crisis, about: "Can't stop thinking about a method that is at hand."),
+            Combination(all: ["not-joking", "goodbye"], tier: .crisis, about: "A goodbye, and they say they were not joking."),
+            Combination(all: ["plan", "refusing-help"], tier: .crisis, about: "Has a plan and asks not to be talked out of it."),
         ],
         figures: [
+            "(wrote|made|making|writing|planned|planning|picked|picking) my [own] funeral (playlist|songs|music) (as a joke|for a laugh|with my mates|with the lads|with the girls|with my friends)",
+            "(edge of glory|on the edge of my seat|edge of my seat|on the edge of sleep|on the edge of tears)",
+            "(dying|die|died) to (self|the self|myself) (this|for|during|in)",
             "(asking|ask|askin|asked) for a (friend|mate|pal)",
             "(sniping|sniped|snipe|sniper|snipers|camping|camped) (from|on|off|at) (a|the|that) (rooftop|roof|ledge|bridge|cliff|balcony|tower|building|hill)",
             "kill (him|her|them|you) if (he|she|they|you) (has|have|is|are|did|does) [*] (eaten|ate|finished|drank|drunk|used up|nicked|pinched|stolen|took|taken|spoiled|spoilt|forgot|forgotten|borrowed|broken|lost) (the|my|our) (last|rest|whole|final)",
@@ -1313,6 +1357,31 @@ extension SafetyLexicon {
             "someone": ["my buddy", "a buddy", "a nurse", "a patient", "a student", "someone on my team", "someone at work", "my mate", "a mate", "my neighbour", "my neighbor", "a colleague", "my colleague", "my coworker", "a coworker", "my friend", "my best friend", "a friend", "my brother", "my sister", "my mom", "my mum", "my dad", "my son", "my daughter", "my partner", "my boyfriend", "my girlfriend", "my husband", "my wife", "my roommate", "my cousin", "he", "she", "they", "my mate from", "my little brother", "my little sister", "a friend in", "my bestie", "my 15 year old", "my friend s boyfriend"],
         ],
         spellings: [
+            "cannae": "can not",
+            "cnt": "cant",
+            "cryng": "crying",
+            "aw": "all",
+            "tuk": "took",
+            "thm": "them",
+            "cnat": "cant",
+            "stnad": "stand",
+            "aftr": "after",
+            "befor": "before",
+            "havnt": "have not",
+            "hav": "have",
+            "figur": "figure",
+            "seein": "seeing",
+            "thinkin": "thinking",
+            "lookin": "looking",
+            "ahm": "i am",
+            "ah": "i",
+            "dae": "do",
+            "wi": "with",
+            "aboot": "about",
+            "gonnae": "going to",
+            "nae": "no",
+            "evrythng": "everything",
+            "spinin": "spinning",
             "kil": "kill",
             "kll": "kill",
             "kiil": "kill",
@@ -1441,6 +1510,10 @@ extension SafetyLexicon {
                 "(might|may|should|shall|have to|has to|got to|need to|gotta) [just|actually|finally|probably|honestly|as well] [go] [and]",
             ],
             "act": [
+                "(go|going) to sleep (for ever|for ever and ever|forever and ever) [and]",
+                "(sleep|sleeping) (for ever|forever and ever)",
+                "(drive|driving|drove|steer|steering|swerve|swerving) (off|over) (the|a) (coast road|cliff road|clifftop road|mountain road|cliff|cliffs|pier|harbour wall|embankment)",
+                "(carbon monoxide|gassing myself|exhaust fumes)",
                 "(be|being) dead",
                 "~kill ~self",
                 "(kill|killing|killed|end|ending|take|taking|took) my [own] (self|life)",
@@ -1535,6 +1608,8 @@ extension SafetyLexicon {
                 "my [own] (death|end)",
             ],
             "life-exit": [
+                "(fast|fasting|starve|starving|stop eating|not eat|not eating|stopped eating) until (my body|my heart|i|it) (gives up|give up|stops|gives out|give out|collapse|collapses|die|dies|am gone)",
+                "(have not|not|not having) eaten (in|for) [*] (days|a week|weeks) on purpose",
                 "(tired|sick|exhausted|weary) of (surviving|just surviving|being here|existing|trying to survive)",
                 "(researching|research|researched|looking up|looked up|googling|googled|google|searching|searched|reading about) [for] (methods|ways to die|ways to end it|how to die|painless ways|lethal doses|overdose amounts)",
                 "(wish|wished|wishing) (the|that) [*] (had|would have|had just) (done its job|finished me|killed me|got me)",
@@ -1569,6 +1644,11 @@ extension SafetyLexicon {
                 "(everyone|everybody|they|my family|my kids|my parents|people|the world|he|she|my wife|my husband|my partner) (would|will) [all|just] be better off [*] if i [just] (ended it|ended it all|ended things|died|killed myself|disappeared for good|was not here|was not around|did not exist|was never born|was gone|were gone)",
             ],
             "farewell": [
+                "(do not know|idk|not sure|no idea) how (much longer|long) (i will|i am going to|i can) (be around|be here|stay around|last|hold on|hang on)",
+                "(saying|said|been saying|say) (goodbye|goodbyes|bye) (to people|to everyone|to everybody|to my friends|to my family) (one at a time|one person at a time|bit by bit)",
+                "(feels|felt|feel|like) like (tidying|tidying up|putting things in order|getting my affairs in order|packing up) before (a|my|the) (long trip|long journey|last journey|final journey)",
+                "(who is|whos|who will|who) (going to|gonna|will) (look after|take care of|feed|raise|have|mind) (my|the) (kids|children|cat|dog|son|daughter|pets|boys|girls|babies) (when|after) (i am|im) gone",
+                "(wrote|written|left) [a few|some|a couple of] (letters|notes) (to|for) (the kids|the children|my children|my boys|my girls)",
                 "(if|in case) i (end up|wind up) (not being|not) (here|around|alive)",
                 "(not|wont|will not|won t) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|anymore|any more|after tonight|after today)",
                 "(not|wont|will not|won t) (stick|hang) around (much longer|for much longer|anymore|any more)",
@@ -1594,6 +1674,8 @@ extension SafetyLexicon {
                 "(my|the) (last|final) (night|day|hours|breath) (alive|on earth|here)",
             ],
             "at-hand": [
+                "(safety|safety catch) off",
+                "(standing|stood|sitting|sat|perched|crouching|crouched) (on|in) (the|a|my) (windowsill|window sill|window ledge|sill)",
                 "(hose|pipe|tube) [is] (taped|attached|connected|running|hooked up|fixed) (to|into|from|on) the exhaust",
                 "(bag|plastic bag|carrier bag) (over|on|around) my head",
                 "(charcoal|barbecue|bbq|disposable barbecue) [*] (in the|in my) (bedroom|room|car|tent|bathroom)",
@@ -1611,6 +1693,8 @@ extension SafetyLexicon {
                 "(rope|noose|belt|cord) (is|around) (around|round|tied|up|ready|set|my neck)",
             ],
             "taken": [
+                "(standing|stood|sitting|sat|perched|crouching|crouched) (on|in) (the|a|my) (windowsill|window sill|window ledge|sill) [*] (floor|storey|story|window is open|window is wide open|wide open)",
+                "(took|taken|swallowed|downed) (the|my) ~ingest (all of them|all|the lot|every one|all of it|every last one)",
                 "(jumped|fell|threw myself) (from|off|out of) (the|a|my) [*] (window|balcony|roof|building|car park|multi storey)",
                 "(took|taken|swallowed|downed|finished|drank|drunk|emptied) (my|the) (whole|entire) [~ingest] (supply|stash|prescription|bottle|packet|box|pack|tub|strip|lot)",
                 "(finished|emptied|drank|drunk|downed) (the|a|my) [whole|entire] (bottle|packet|box|pack|tub|strip) of ~ingest",
@@ -1649,6 +1733,12 @@ extension SafetyLexicon {
                 "(fresh|new|open) (cuts|wounds|burns) (on|all over|up and down) (my|both)",
                 "(my|the) (clean streak|clean count|streak) (is|got) (over|broken|reset|gone)",
             ],
+            "tidy-before-going": [
+                "(tidying|tidy|tidied|sorting|sorted|putting|getting|get|put) [out] (up|things up|things|everything|my affairs|it all|my things|loose ends|my stuff) [in order|out|straight] before i (go|leave|am gone)",
+            ],
+            "trip": [
+                "(on|to|out|away|abroad|back|home|into|for|in|off|travelling|traveling|shopping|under|up|down|over|tomorrow|next|this|on holiday|and|with|at|round|around|through|there)",
+            ],
             "threat": [
                 "(will|is going to|gonna|going to|are going to|he will|she will|they will|is coming to|are coming to|coming back to) (finish|do|sort|get|come for|deal with) (me|us) [in|off|out|tonight|next]",
                 "(said|says|told me|saying) (i am|im|i m) next",
@@ -1682,6 +1772,7 @@ extension SafetyLexicon {
             Frame(name: "frame-wish-open-act-bare", slots: ["stance", "open-act@2", "!not-self"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"jump\" and the like, with nothing after it that makes it about something else (\"I want to cut\", \"the urge to cut so bad\"). \"cut the cake\" or \"hurt her feelings\" is not this."),
             Frame(name: "frame-wish-die", slots: ["stance", "die@2", "!not-death"], tier: .crisis, about: "A stance with dying, when what follows is not a figure of speech (\"dying to see\", \"die of shame\")."),
             Frame(name: "frame-life-exit", slots: ["life-exit"], tier: .crisis, about: "Saying they can't keep living, want out of life, or wish they were dead."),
+            Frame(name: "frame-tidy-before-going", slots: ["tidy-before-going", "!trip"], tier: .crisis, about: "Putting things in order \"before I go\", when nothing after it makes it a trip."),
             Frame(name: "frame-passive-wish", slots: ["passive-wish", "misfortune@4"], tier: .crisis, about: "A sideways wish that something would end one's life (\"wouldn't mind if the plane went down\", \"hoping the cancer comes back\", \"I'd welcome death\")."),
             Frame(name: "frame-farewell", slots: ["farewell"], tier: .crisis, about: "A goodbye said as if for the last time, with or without the word suicide."),
             Frame(name: "frame-relapse", slots: ["relapse-word", "again@6"], tier: .crisis, about: "Self-harm that happened again or recently (\"relapsed last night\", \"cut again\", \"SH'd yesterday\")."),
