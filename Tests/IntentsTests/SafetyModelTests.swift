@@ -68,7 +68,7 @@ struct SafetyModelTests {
     @Test("means at hand that the rules hold at concern become a crisis when the net reads the words as risky")
     func meansAtHand() throws {
         let screen = SafetyScreen(lexicon: .builtIn, model: SafetyModel.builtIn)
-        let line = "poured petrol over myself, got the lighter in my hand"
+        let line = "got the lighter in my hand and the petrol can open, nobody is home"
         #expect(screen.assessByRules(line).tier == .concern)
         #expect(screen.assess(line).tier >= .crisis)
         #expect(screen.assess("got the lighter in my hand for the birthday candles").tier < .crisis)

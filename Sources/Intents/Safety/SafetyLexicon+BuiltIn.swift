@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0x752089b002ca1aba
+    public static let builtInSourceDigest: UInt64 = 0xf99cbef3b3f71f47
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,20 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(i am going to|i will|i would|i am gonna) be the one (that|who) (finishes|kills|ends|tops|offs)",
+                "(if|when) (i|it|the|my) [*] (crash|crashes|die|dies|kills me|hits me|do not wake up|dont wake up|does not wake up) [*] so be it",
+                "(if|and if) (it|this|that|the hunger|the drink|the drinking|the starving|the cancer|the illness) (kills|kill|killed|finishes) me [*] (good|fine|so be it|whatever|even better|great|i do not care|i dont care|all the better|so what)",
+                "(keep|kept|cant stop|can not stop|i keep|been) thinking about the [*] (bridge|railway|rail bridge|tracks|cliff|cliffs|viaduct|quarry|drop|level crossing|motorway bridge)",
+                "(better|easier|happier|simpler|lighter) (for everyone|for everybody|for them|for all of them|for my family|for the kids) if (i am|im|i was|i were) (dead|gone|not here|not around)",
+                "(imagine if i|what if i|if i|thinking about|think about|thought about) [just] (drove|drive|driving|steering|steered|crashed|crashing|put) (the|my) (artic|lorry|truck|car|van|rig|bus|motorbike) (off|into|over) (the|a) (viaduct|bridge|cliff|edge|pier|barrier|reservoir|river|sea|quarry)",
+                "(stood|standing|sat|sitting) (on|at|by) the edge of the (platform|tracks|railway) [*] (for ages|for an hour|for hours|for a long time)",
+                "(si|ideation|suicidal thoughts|sui thoughts) (loud|louder|bad|worse|strong|stronger|back|screaming) (today|tonight|again|rn|lately|atm|this week)",
+                "(one|a|just one|single) step and the (bus|train|truck|lorry|car|traffic|cars|tram) (does|would do|will do|do|could do) the rest",
+                "(they|the voices|voices|the voice) (keep|keeps|kept|are|is) (saying|telling me|telling me to|shouting|screaming|whispering) [to] (jump|die|do it|end it|kill myself|cut myself|burn myself)",
+                "(i will|ill) [probably|likely|most likely] be gone by [*] anyway",
+                "(do not|dont) think (i will|ill|i am going to) make it (to|till|until|through) (christmas|new year|the new year|my birthday|his anniversary|her anniversary|their anniversary|the anniversary|next year|another year|another christmas|spring|summer|winter)",
+                "(keep|kept|i keep) [*] to (look at|check on|hold|handle|touch) (the|my|his|her|dads|grandads|that|our) [*] (rifle|gun|pistol|shotgun|revolver|rope|noose|blades|razor)",
+                "(saving|keeping|hoarding|stashing|storing|collecting) (them|my pills|my tablets|my meds|it) instead of taking (them|it)",
                 "(practising|practicing|practised|practiced|rehearsing|rehearsed) with (the|a|my) (cord|noose|ligature|dressing gown cord|belt)",
                 "(skipped|skipping|stopped|stopping|not taking|missed|missing|quit|quitting|refusing) [taking] my (insulin|heart medication|heart meds|heart tablets|heart pills|blood thinners|warfarin|dialysis|epilepsy meds|epilepsy medication|seizure meds|transplant meds|anti rejection meds|immunosuppressants) (on purpose|deliberately|intentionally)",
                 "(hold|holding|held) my breath (under|in|underwater|under the water|in the bath) [*] (let it happen|not come up|stay under|not come back up)",
@@ -95,7 +109,7 @@ extension SafetyLexicon {
                 "(wish|wishing) i (could|would) (die|disappear forever|not wake up|never wake up|fall asleep forever|cease to exist)",
                 "(do not|dont|no longer|not|never) want to (live|be alive|exist|wake up|go on|keep going|keep living|be here anymore)",
                 "(better|happier) off (dead|without me)",
-                "(would be|are|is) (better|lighter|easier|happier|calmer) without me",
+                "(would be|are|is) (better|lighter|easier|happier|calmer|cleaner|safer|freer) without me",
                 "(to|could) (not|no longer) be here (anymore|any more)",
                 "easy it would be to [just] (die|not be here|end it|disappear|let go)",
                 "ctb",
@@ -111,7 +125,6 @@ extension SafetyLexicon {
                 "make it look like an accident",
                 "(yeet|throw|throwing|fling) myself (off|from|in front|into)",
                 "(wish|hope|hoping|pray) i (would|could|will) [just] die in my sleep",
-                "i (should|could) [just] end it [all]",
                 "(not sure|do not know if|dont know if|unsure if) i want to (live|be here|go on|keep going) (anymore|any more|any longer)",
                 "(not sure|do not know if|dont know if|unsure if) i want to be alive",
                 "(going to|gonna|will|ill|might|could|may|scared i|afraid i|worried i) do something [stupid|bad|drastic] to myself",
@@ -275,7 +288,7 @@ extension SafetyLexicon {
                 "(suicide|suicidal|suicidally|sewerslide|unalive|unaliving)",
             ]),
             Signal(name: "lethal-question", tier: .concern, firm: true, about: "Asking what would be lethal with nothing that ties it to the person (\"can you die from not eating\", \"what's a lethal dose of...\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
-                "(can you|could you|can someone|can a person|can people|would you|will you|do you) (die|overdose|od) (from|of|if|on)",
+                "(can you|could you|can someone|can a person|can people|would you|will you|do you) [even|actually|really|still] (die|overdose|od) (from|of|if|on)",
                 "(lethal|fatal|deadly|toxic) (dose|doses|amount|amounts|quantity|level)",
                 "(how many|how much) [*] (is lethal|is fatal|would be lethal|would be fatal|would kill you|would kill a person|is an overdose)",
             ]),
@@ -373,6 +386,8 @@ extension SafetyLexicon {
                 "(want|wanting|just want|only want) to be with (her|him|them) again",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "(told|telling|tell|decided|sorted|sorting|worked out) [*] who (gets|is getting|will get|should get|can have|has) my (things|stuff|clubs|golf clubs|guitar|car|bike|tools|records|books|watch|ring|medals|dog|cat|van|truck)",
+                "(not|wont|will not|won t|never) have to (deal with|put up with|worry about|look after|bother with|see|carry) me (for much longer|much longer|for long|anymore|any more|soon)",
                 "(no|not|nae) (going to|gonna) be (around|about|here) much longer",
                 "(write|wrote|written|writing|start|started|starting) [my|some|a few|a couple of] (goodbye|farewell|suicide) (letters|letter|notes|note|messages|texts)",
                 "(in case|incase|just in case) i (do not|dont|never|wont|will not|might not) (get|have) (the|another|a) chance [again]",
@@ -383,6 +398,7 @@ extension SafetyLexicon {
                 "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i loved (her|him|them|you)",
                 "(tell|let) my (mom|mum|dad|mother|father|sister|brother|kids|wife|husband|family|friends) [that] i (love|loved) (her|him|them|you) (if|when|after) i (am|m) (gone|not around|not here)",
                 "(last|final) time i (will|ll) (message|write|post|text|talk) (here|to you|you|anyone|to anyone|again|ever)",
+                "(last|final) time i (will|ll) (log in|log on|sign in|be on here|come on here|open this app|use this app)",
                 "(will not|wont) need (these|the|my|our) (sessions|appointments|therapy) [*] (forever|ever again|in the forever way|after this)",
                 "(this is|this will be) (my|the) (last|final) (message|post|goodbye|night)",
                 "(my|a) (last|final) (message|words|goodbye)",
@@ -549,7 +565,8 @@ extension SafetyLexicon {
                 "(gun|pistol|rifle|knife|razor|blade|pills) [*] (in my lap|on my lap|in my hand|in my hands|to my head|against my (head|wrist|throat|skin))",
                 "(holding|have|got) (a|the|my) (gun|pistol|knife|razor|blade) (to|against) my",
                 "(bath|bathtub|tub|shower) with (a|the|my) (razor|blade|knife)",
-                "(standing|up|climbed|climbing) (on|onto|over) (the|a|this) ~high",
+                "(standing|climbed|climbing) (on|onto|over) (the|a|this) ~high",
+                "up (on|onto) (the|a|this) ~high",
                 "sitting (on|onto) (the|a|this) (ledge|railing|rail|bridge railing|window ledge|parapet|overpass railing|platform edge|tracks|train tracks|bridge)",
                 "(pills|tablets) [are] [all] (counted|lined up|laid out|in my hand|ready)",
                 "(estoy|me encuentro) en (el|un) (puente|techo|tejado|borde)",
@@ -642,6 +659,7 @@ extension SafetyLexicon {
             ]),
             Signal(name: "affairs", tier: .concern, firm: true, about: "Writing or updating a will. Many people do it for ordinary reasons, so it is held at concern for the learned net's second opinion; with a wish, a time or a means it counts more.", patterns: [
                 "(sorted|sorting|wrote|writing|updated|made|making|finished|signed) [out|up] my will",
+                "(got|have got|put|putting|getting|sorted|sorting) my affairs (in order|sorted|straight)",
             ]),
             Signal(name: "letters", tier: .none, about: "Letters or notes written. Counts only with other evidence.", patterns: [
                 "(writing|wrote|written|finished|left) (the|a|my) (note|letter) [now|tonight|for]",
@@ -653,6 +671,8 @@ extension SafetyLexicon {
                 "(took|taken|swallowed|downed) (them all|all of them|the lot|every last one|every one of them)",
             ]),
             Signal(name: "stockpile-verb", tier: .none, about: "Saving something up. Counts only with a method named.", patterns: [
+                "(putting|put|setting|set|squirrelling|stashing|keeping) (my|some of my|a few of my) ~ingest (aside|by|back)",
+                "got a (decent|good|big|huge|nice) (pile|stash|stockpile|collection) [of them|now]",
                 "(saving|saved|been saving|keeping back|kept back|squirrelling away|squirreling away|putting aside|put aside|set aside|setting aside) (my|some of my|a few of my|up my|all my) ~ingest",
                 "(stockpiling|stockpiled|hoarding|hoarded|saving up|saved up|collecting|stashing|stashed|pocketing|pocketed|messo da parte|metto da parte) [them|it|up]",
                 "(stash|hoard|stockpile) of",
@@ -665,7 +685,7 @@ extension SafetyLexicon {
                 "~means",
             ]),
             Signal(name: "acquiring", tier: .none, about: "Getting or saving a method.", patterns: [
-                "(bought|buy|buying|got|getting|ordered|order|saved|saving|stockpiled|stockpiling|collecting|collected|hoarding|hoarded|researching|looked up|googled) [*] ~means",
+                "(bought|buy|buying|got|getting|ordered|order|saved|saving|stockpiled|stockpiling|collecting|collected|hoarding|hoarded|researching|looked up|googled|priced up|pricing up|checked the price of|checking the price of) [*] ~means",
             ]),
             Signal(name: "acquiring-firm", tier: .crisis, firm: true, about: "Getting a method that is rarely bought for anything else, or looking up how much it takes.", patterns: [
                 "(bought|got|ordered|purchased|picked up) [a|some|the|new] (rope|noose|gun|pistol|bullets|razor blades|charcoal)",
@@ -680,7 +700,7 @@ extension SafetyLexicon {
             ]),
             Signal(name: "time", tier: .none, about: "A time close at hand.", patterns: [
                 "~now",
-                "(die|do it|doing it|end it|kill myself|end my life|be dead|unalive myself|jump|jumping) now",
+                "(die|do it|doing it|end it|kill myself|end my life|be dead|unalive myself|jump|jumping|kms|ctb|kys) now",
                 "in [like|about|around|maybe] (a few|five|ten|fifteen|twenty|thirty|5|10|15|20|30) (minutes|mins|min)",
                 "(when|once|after) (my|the) shift ends",
                 "coming now",
@@ -1091,17 +1111,55 @@ extension SafetyLexicon {
             Signal(name: "wink", tier: .none, about: "Says the reason goes without saying (\"you know what for\"). Counts only with a method.", patterns: [
                 "(i know|you know|we both know) what (it is|its|they are|theyre|this is|that is) for",
                 "(you know|you know exactly|we both know|i know|and i know|well i know) (what for|why|what i mean|what that means|what i am going to do)",
+                "(it is|its|they are|theyre|this is|that is) not for (the|shooting) (crows|rabbits|foxes|pigeons|vermin|birds|deer|pests|rats|range|clays)",
             ]),
             Signal(name: "dwell", tier: .none, about: "Can't stop thinking about it. Counts only with a method named.", patterns: [
                 "(keep|kept|been|i keep|cant stop|can not stop|cannot stop) (thinking|thinkin) (about|bout|of) (it|that|them|where)",
+                "(i am|im) (thinking|considering) (about|of) it",
             ]),
             Signal(name: "not-joking", tier: .none, about: "Says they were not joking. Counts only with a goodbye.", patterns: [
                 "(i|and i) (was not|wasnt|am not|im not|was not even) (joking|kidding)",
+            ]),
+            Signal(name: "chosen-when", tier: .none, about: "Has chosen when or where, without saying for what. Counts only with a plan or a high place.", patterns: [
+                "(i know|i have picked|picked|chosen|i have chosen|decided on|i have decided on) (which|the|a) (weekend|day|night|week|date|spot|place|bridge|cliff)",
+            ]),
+            Signal(name: "command-voice", tier: .none, about: "The television, a voice or the signs telling the person something. Counts only with a time.", patterns: [
+                "(the tv|the television|the radio|the voices|the voice|the angels|the devil|the walls|the signs|the numbers) (told|tells|said|says|is telling|are telling|keep telling|keeps telling|keep saying|keeps saying) [me]",
+            ]),
+            Signal(name: "possession-given", tier: .none, about: "Giving away things one treasures. Counts only with a pet rehomed or a goodbye.", patterns: [
+                "(gave|given|giving|give) (my|away my|all my) (guitar|books|records|vinyl|jewellery|jewelry|ring|watch|bike|clothes|camera|medals|tools|games|console|collection|paintings|art|laptop|piano|things|stuff)",
+            ]),
+            Signal(name: "pet-rehomed", tier: .none, about: "Arranging for someone to have one's pet. Counts only with things given away or a goodbye.", patterns: [
+                "(asked|asking|arranged for|sorted for) [*] to (have|take|keep|adopt) my (cat|dog|pets|pet|rabbit|fish|bird|cats|dogs)",
+                "my (cat|dog|pets|pet|cats|dogs) to (the|my) (neighbour|neighbor|neighbours|sister|brother|mum|mom|cousin|friend|nephew|niece|mate)",
+            ]),
+            Signal(name: "sealing", tier: .none, about: "Sealing a small space. Counts only with something burning or a method at hand.", patterns: [
+                "(taped|sealed|blocked|blocking|sealing|taping|zipped|zipping|stuffed|stuffing) [up] (the|all the) (vents|vent|gaps|windows|door|doors|tent|car windows|air vents)",
+                "(zipping|zipped|zip) (it|the tent) (shut|closed|up)",
+            ]),
+            Signal(name: "unnoticed", tier: .none, about: "No one has noticed where the person is. Counts only at a place of danger.", patterns: [
+                "(staff|nobody|no one|noone|they|the nurses|mum|my parents) (have not|havent|has not|hasnt|did not|didnt) (noticed|seen me|found me|realised|realized|clocked)",
+            ]),
+            Signal(name: "told-to-die", tier: .concern, about: "Someone told the person to kill themselves.", patterns: [
+                "(kill yourself|go die|you should die) [is what] (they|he|she|people|someone|everyone) (told|tell|said|say|keep telling|keeps telling) me",
+                "(they|he|she|people|everyone|someone) (told|tell|said|say|keep telling|keeps telling) me to (kill myself|die|go die|kill yourself)",
+            ]),
+            Signal(name: "asking-for-self", tier: .none, about: "Says a question is for themselves. Counts only with a question about what is lethal.", patterns: [
+                "(asking|ask) for (me|myself)",
+                "(it is|its) for me",
+            ]),
+            Signal(name: "unknowing", tier: .none, about: "Someone did not know it was a goodbye. Counts only with a goodbye.", patterns: [
+                "(does not|doesnt|did not|didnt|do not|dont|will not|wont) (know|realise|realize) (that is|thats|that was|it was|it is|its) (what it was|what that was|goodbye|the last time|a goodbye)",
+                "without (him|her|them) knowing",
+            ]),
+            Signal(name: "gone-by", tier: .none, about: "Expects to be gone by a date. Counts only with affairs put in order.", patterns: [
+                "(i will|ill|i will probably|ill probably|i will be|ill be) [probably] be gone by (christmas|new year|the new year|spring|summer|autumn|winter|my birthday|next month|the end of the month|the end of the year)",
             ]),
             Signal(name: "knot-practice", tier: .none, about: "Practising knots. Counts only when the reason is left unsaid.", patterns: [
                 "(practising|practicing|practised|practiced|learning|learnt|learned|looking up how) (tying|to tie|how to tie) (knots|a knot|the knot|a slipknot|slipknots)",
             ]),
             Signal(name: "evade-question", tier: .none, about: "Getting something so that no one asks or notices. Counts only with a method.", patterns: [
+                "(from|at|through|across) (different|separate|other|two|three|several) (tills|shops|chemists|pharmacies|stores|checkouts|self checkouts|supermarkets)",
                 "so (they|he|she|nobody|no one|the pharmacist|the chemist|the doctor|the gp|my family|anyone) (would not|wouldnt|will not|wont|does not|doesnt|do not|dont|would never|never) (ask|asks|question|notice|suspect|get suspicious|clock it|twig)",
                 "(from|at) (another|a different|the other|a second|different) (chemist|pharmacy|pharmacist|chemists) so",
             ]),
@@ -1186,8 +1244,24 @@ extension SafetyLexicon {
             Combination(all: ["dwell", "means"], tier: .crisis, about: "Can't stop thinking about a method that is at hand."),
             Combination(all: ["not-joking", "goodbye"], tier: .crisis, about: "A goodbye, and they say they were not joking."),
             Combination(all: ["plan", "refusing-help"], tier: .crisis, about: "Has a plan and asks not to be talked out of it."),
+            Combination(all: ["plan", "chosen-when"], tier: .crisis, about: "Has a plan and has chosen when or where."),
+            Combination(all: ["chosen-when", "high-place"], tier: .crisis, about: "Has chosen the spot, at a high place."),
+            Combination(all: ["command-voice", "time"], tier: .crisis, about: "A voice or a sign naming a time."),
+            Combination(all: ["command-voice", "soon"], tier: .crisis, about: "A voice or a sign saying it will be soon."),
+            Combination(all: ["possession-given", "pet-rehomed"], tier: .crisis, about: "Giving treasured things away and finding a home for a pet."),
+            Combination(all: ["pet-rehomed", "goodbye"], tier: .crisis, about: "Finding a home for a pet, with a goodbye."),
+            Combination(all: ["sealing", "frame-at-hand"], tier: .emergency, about: "Something burning in a small space, and the space sealed."),
+            Combination(all: ["frame-at-hand", "unnoticed"], tier: .emergency, about: "At a place of danger, and no one has noticed."),
+            Combination(all: ["told-to-die", "dwell"], tier: .crisis, about: "Told to kill themselves, and thinking about it."),
+            Combination(all: ["lethal-question", "asking-for-self"], tier: .crisis, about: "Asking what would be lethal, and saying it is for themselves."),
+            Combination(all: ["goodbye", "unknowing"], tier: .crisis, about: "A goodbye the other person did not know was one."),
+            Combination(all: ["gone-by", "affairs"], tier: .crisis, about: "Expects to be gone by a date, with affairs in order."),
         ],
         figures: [
+            "(rope swing|tyre swing|tire swing)",
+            "(overdosed|overdosing|od d|od ed|odd) on (chocolate|quality street|sweets|sugar|coffee|caffeine|cold brew|netflix|tv|cake|candy|christmas|crisps|carbs|celebrations|roses|mince pies|pizza|espresso|energy drinks|red bull|monster|haribo)",
+            "(one of my|a|my) (young people|clients|patients|students|service users|pupils|residents|young person|client|patient|student|pupil|resident) (disclosed|reported|mentioned) (si|suicidal ideation|self harm|suicidal thoughts)",
+            "(what to do|how to help|how to respond|how to look after someone|how to spot) (if|when) (someone|somebody|a person|a patient|a friend|someone has|somebody has) [*] (overdosed|overdoses|has overdosed|is overdosing|collapses|is bleeding|stops breathing|is choking|self harms|is suicidal)",
             "(wrote|made|making|writing|planned|planning|picked|picking) my [own] funeral (playlist|songs|music) (as a joke|for a laugh|with my mates|with the lads|with the girls|with my friends)",
             "(edge of glory|on the edge of my seat|edge of my seat|on the edge of sleep|on the edge of tears)",
             "(dying|die|died) to (self|the self|myself) (this|for|during|in)",
@@ -1343,7 +1417,7 @@ extension SafetyLexicon {
             "wanting": ["wants to", "wanted to", "would like to", "like to", "want to", "wanna", "want", "wish i could", "wish to", "wish i could just", "want to just", "just want to", "ready to", "deserve to", "need to", "plan to", "planning to", "trying to", "tried to", "try to", "would like to", "intend to", "decided to", "thinking about", "thinking of", "think about", "thought about", "feel like i should", "hope to", "hoping to"],
             "means": ["bedsheet", "bedsheets", "sidearm", "syringe", "revolver", "sidearm", "firearm", "handgun", "pills", "tablets", "overdose", "meds", "medication", "medicine", "painkillers", "sleeping pills", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "insulin", "rope", "noose", "belt", "cord", "gun", "pistol", "rifle", "shotgun", "bullet", "bullets", "blade", "blades", "razor", "razors", "knife", "knives", "bridge", "ledge", "roof", "rooftop", "cliff", "train tracks", "tracks", "bleach", "poison", "antifreeze", "charcoal", "service weapon", "vial"],
             "ingest": ["morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "opioids", "weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl", "tabs", "sleeping tabs", "the vial", "vial", "my insulin", "laxatives", "diet pills", "phenyl", "panadol", "zopiclone", "propranolol", "amitriptyline", "nortriptyline", "gabapentin", "pregabalin", "mirtazapine", "temazepam", "co codamol", "cocodamol", "codamol", "dihydrocodeine", "adderall", "alprazolam", "oxazepam", "promethazine", "nytol", "methadone", "buprenorphine", "olanzapine", "beta blockers", "heart medication", "heart meds", "blood pressure tablets", "blood pressure pills", "warfarin", "digoxin", "nurofen", "solpadeine"],
-            "many": ["all", "all of", "all my", "like", "about", "around", "almost", "nearly", "half a bottle", "half the bottle", "a full bottle of", "way too many", "a whole pack of", "a whole packet of", "the whole pack of", "a box of", "a lot of", "too many", "a bunch of", "a handful of", "handful of", "the whole", "a whole", "a bottle of", "the bottle of", "every", "lots of", "so many", "loads of", "an entire", "half a bottle of", "the rest of", "double", "triple", "10", "12", "15", "20", "25", "30", "40", "50", "60", "100", "twenty", "thirty", "fifty", "forty", "hundred"],
+            "many": ["all", "all of", "all my", "like", "about", "around", "almost", "nearly", "half a bottle", "half the bottle", "a full bottle of", "way too many", "a whole pack of", "a whole packet of", "the whole pack of", "a box of", "a lot of", "too many", "a bunch of", "a handful of", "handful of", "the whole", "a whole", "a bottle of", "the bottle of", "every", "lots of", "so many", "loads of", "an entire", "half a bottle of", "the rest of", "double", "triple", "10", "12", "15", "20", "25", "30", "40", "50", "60", "100", "twenty", "thirty", "fifty", "forty", "hundred", "11", "13", "14", "16", "17", "18", "19", "21", "22", "23", "24", "26", "27", "28", "29", "31", "32", "33", "34", "35", "36", "37", "38", "39", "41", "42", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "59", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99"],
             "now": ["ahora", "ahora mismo", "jetzt", "gleich", "maintenant", "agora", "within the hour", "in the next hour", "after everyone asleep", "when everyone asleep", "after everyones asleep", "before sunrise", "before dawn", "after count", "after lights out", "no more waiting", "in a sec", "in a second", "in a moment", "once this sends", "once i send this", "after i send this", "after we close", "before the 2am check", "tonight", "tonights the night", "right now", "after everyone is asleep", "as soon as i finish", "as soon as i send this", "after my shift", "when i get home tonight", "in five minutes", "stasera", "stanotte", "tra cinque minuti", "heute nacht", "in an hour", "in a few minutes", "in a minute", "in ten minutes", "this evening", "this afternoon", "before morning", "when everyone is asleep", "after this message", "at midnight", "midnight", "now or never", "today is the day"],
             "soon": ["tomorrow", "tomorrow morning", "tomorrow night", "this weekend", "on friday", "on saturday", "on sunday", "next week", "soon", "on my birthday"],
             "high": ["azotea", "la azotea", "am gleis", "gleis", "parking deck", "quarry", "quarry edge", "the quarry", "overpass railing", "into the lake", "into the sea", "into the river", "into the ocean", "into the water", "viaduct", "the viaduct", "multistory", "car park roof", "scaffold", "scaffolding", "rail", "the rail", "ledge", "bridge", "bridge railing", "railway bridge", "rail bridge", "railway", "auf dem dach", "auf der brucke", "river", "the river", "cliffs", "the cliffs", "binario", "sul ponte", "sul tetto", "roof", "rooftop", "railing", "cliff", "balcony", "overpass", "parking garage", "top floor", "window ledge", "train tracks", "tracks", "platform edge", "multi storey", "multi story", "multi storey car park", "platform"],
@@ -1518,6 +1592,7 @@ extension SafetyLexicon {
                 "~kill ~self",
                 "(kill|killing|killed|end|ending|take|taking|took) my [own] (self|life)",
                 "(end|ending|finish|finishing) (it all|everything|my story|my life|myself|my own life) [for good|tonight|now]",
+                "(end|ending) anything",
                 "commit suicide",
                 "(suicide|kms|ctb|unalive myself|sewerslide|off myself|top myself|topping myself|topped myself)",
                 "(overdose|overdosing|overdosed|od|oding|odd|od ing|o d)",
@@ -1601,13 +1676,14 @@ extension SafetyLexicon {
                 "(i|me) [just] (died|die|didnt wake up|did not wake up|never woke up|dont wake up|do not wake up|wouldnt wake up|stopped breathing|never came back|do not come back|dont come back)",
                 "(the|my|this|our|that) (plane|flight|car|bus|train|tractor|boat|ship|ferry|lorry|truck|helicopter|lift|elevator) (went down|goes down|crashed|crashes|crash|would crash|rolled|rolls|sank|sinks|went off the road|goes off the road|hit me|hits me)",
                 "(something|someone|a car|a truck|a bus|a train|a lorry|lightning|cancer|the cancer|an accident|a heart attack|a stroke|death|it) [just] (hit|hits|would hit|killed|kills|would kill|took|takes|would take|got|gets|finished|finishes|ran over|runs over|came for|comes for) me",
-                "(the|my) (cancer|illness|disease|tumour|tumor|heart) (wins|won|comes back|came back|spreads|takes me|gets me|finishes me|gives out|gave out|stops|stopped)",
+                "(the|my) (cancer|illness|disease|tumour|tumor|heart|liver|kidneys|lungs|body) [just|finally] (wins|won|comes back|came back|spreads|takes me|gets me|finishes me|gives out|gave out|gives up|gave up|packs in|packs up|fails|stops|stopped)",
                 "(the|my) (surgery|operation) (goes wrong|went wrong|fails|failed|does not work|doesnt work)",
                 "(the|my) (scan|scans|biopsy|test results|results|bloods|blood results) (come back|comes back|came back) (bad|terminal|the bad kind|as bad as it gets)",
                 "(death|dying|the end|an early grave|an early death)",
                 "my [own] (death|end)",
             ],
             "life-exit": [
+                "no point (carrying on|going on|living|being alive|existing|staying alive)",
                 "(fast|fasting|starve|starving|stop eating|not eat|not eating|stopped eating) until (my body|my heart|i|it) (gives up|give up|stops|gives out|give out|collapse|collapses|die|dies|am gone)",
                 "(have not|not|not having) eaten (in|for) [*] (days|a week|weeks) on purpose",
                 "(tired|sick|exhausted|weary) of (surviving|just surviving|being here|existing|trying to survive)",
@@ -1674,11 +1750,14 @@ extension SafetyLexicon {
                 "(my|the) (last|final) (night|day|hours|breath) (alive|on earth|here)",
             ],
             "at-hand": [
+                "(on|up on) the roof of (the|my|our|a) [*] (home|building|flats|block|hospital|school|car park|house|unit|tower|hotel|office)",
+                "(on|at) the (ledge|edge of the roof|edge of the bridge|roof edge|cliff edge|platform edge)",
+                "(lighter|lighters|matches) (is|are|in) [in] my [other] hand",
                 "(safety|safety catch) off",
                 "(standing|stood|sitting|sat|perched|crouching|crouched) (on|in) (the|a|my) (windowsill|window sill|window ledge|sill)",
                 "(hose|pipe|tube) [is] (taped|attached|connected|running|hooked up|fixed) (to|into|from|on) the exhaust",
                 "(bag|plastic bag|carrier bag) (over|on|around) my head",
-                "(charcoal|barbecue|bbq|disposable barbecue) [*] (in the|in my) (bedroom|room|car|tent|bathroom)",
+                "(charcoal|barbecue|bbq|disposable barbecue|disposable bbq) [*] (in the|in my) (bedroom|room|car|tent|bathroom|caravan|van|camper|campervan|motorhome|garage|shed|cabin|flat)",
                 "(safety|safety catch) (is|s) off",
                 "with my (rifle|gun|pistol|shotgun|revolver) [loaded]",
                 "(leaning|hanging|climbing) (over|out of|out|on) (the|a) (wall|window|railing|edge|balcony|ledge|parapet|barrier)",
@@ -1693,6 +1772,17 @@ extension SafetyLexicon {
                 "(rope|noose|belt|cord) (is|around) (around|round|tied|up|ready|set|my neck)",
             ],
             "taken": [
+                "(tied|tying|made|set up|setting up|fixed|fixing|hung) (a|the|my) (ligature|noose)",
+                "(not|no|wont|will not|never) (braking|brake|slowing down|swerving) this time",
+                "(sat|sitting|lying|lay|laying|standing|stood) on the (rails|tracks|railway line|railway lines|train tracks|level crossing)",
+                "on the line by the (crossing|level crossing|station)",
+                "(parked|stopped|sitting|sat|waiting) [my car|the car|in the car] on the (level crossing|railway crossing|tracks|train tracks|railway line)",
+                "(my|both) (wrists|wrist|veins) (are|is) (open|cut open|slit|bleeding)",
+                "wrists open",
+                "(poured|pouring|doused|dousing|covered) (petrol|gasoline|gas|lighter fluid|fuel|paraffin|kerosene) (on|over) (myself|me|my)",
+                "(looking for|aiming for|heading for|searching for) (a|the) (gap|hole|break|opening) in the (barrier|barriers|railing|railings|guardrail|crash barrier|central reservation)",
+                "(took|taken|swallowed|downed|necked) (maybe|about|around|roughly|like|over|at least|more than|nearly|almost|probably|prob) ~many [~many] [of] [my|the|of my|of the] ~ingest",
+                "(took|taken|swallowed|downed|necked) a load of ~ingest",
                 "(standing|stood|sitting|sat|perched|crouching|crouched) (on|in) (the|a|my) (windowsill|window sill|window ledge|sill) [*] (floor|storey|story|window is open|window is wide open|wide open)",
                 "(took|taken|swallowed|downed) (the|my) ~ingest (all of them|all|the lot|every one|all of it|every last one)",
                 "(jumped|fell|threw myself) (from|off|out of) (the|a|my) [*] (window|balcony|roof|building|car park|multi storey)",
@@ -1733,6 +1823,9 @@ extension SafetyLexicon {
                 "(fresh|new|open) (cuts|wounds|burns) (on|all over|up and down) (my|both)",
                 "(my|the) (clean streak|clean count|streak) (is|got) (over|broken|reset|gone)",
             ],
+            "end-it": [
+                "(end|ending) (it|it all|things)",
+            ],
             "tidy-before-going": [
                 "(tidying|tidy|tidied|sorting|sorted|putting|getting|get|put) [out] (up|things up|things|everything|my affairs|it all|my things|loose ends|my stuff) [in order|out|straight] before i (go|leave|am gone)",
             ],
@@ -1766,6 +1859,7 @@ extension SafetyLexicon {
         frames: [
             Frame(name: "frame-wish-act", slots: ["stance", "act"], tier: .crisis, about: "Any stance (wanting, meaning to, an urge, thinking of, feeling like) with an act of dying or self-harm."),
             Frame(name: "frame-modal-act", slots: ["modal", "act@2"], tier: .crisis, about: "A weaker word of intent (\"might\", \"should\", \"nearly\") with a plain act of dying or self-harm (\"I might just end it\")."),
+            Frame(name: "frame-modal-end-it", slots: ["modal", "end-it@2", "!not-self"], tier: .crisis, about: "A weaker word of intent with ending it, when nothing after makes it about something else (\"I should just end it\", not \"end it with the old phone\")."),
             Frame(name: "frame-modal-die", slots: ["modal-die", "die@2", "!not-death"], tier: .crisis, about: "A weaker word of intent with dying, when what follows is not a figure of speech (\"I might just die\")."),
             Frame(name: "frame-modal-die-figure", slots: ["modal-figure", "die@2", "!not-death"], tier: .concern, firm: true, about: "\"could\", \"would\" or \"nearly\" with dying: mostly a figure of speech (\"I could die\", \"nearly died\"), so it is held at concern for the learned net's second opinion (\"I could just die tonight and no one would care\")."),
             Frame(name: "frame-wish-open-act-self", slots: ["stance", "open-act", "self-object@1"], tier: .crisis, about: "A stance with \"cut\", \"burn\", \"hurt\" and the like, done to oneself (\"the urge to cut my arm\", \"want to hurt myself\")."),
