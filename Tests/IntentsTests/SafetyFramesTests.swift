@@ -125,6 +125,22 @@ struct SafetyFramesTests {
         #expect((Self.screen.assess(text).tier >= .crisis) == risky, "\(text)")
     }
 
+    @Test("asking whether a want is normal reads the act it asks about", arguments: [
+        ("is it weird that I still want to die", true), ("is it bad to want to hurt myself", true),
+        ("is it ok to hang fairy lights in a rented flat", false), ("is it normal to want to cut my fringe myself", false),
+    ])
+    func questionStance(text: String, risky: Bool) {
+        #expect((Self.screen.assess(text).tier >= .crisis) == risky, "\(text)")
+    }
+
+    @Test("a line that says the person it talks about is the writer is the writer's own", arguments: [
+        "she cut again last night. she = me", "she wants to die. she is me", "he took 20 pills. he is me",
+    ])
+    func selfReveal(text: String) {
+        let assessment = Self.screen.assess(text)
+        #expect(assessment.tier >= .crisis && assessment.category == .oneself, "\(text)")
+    }
+
     @Test("cutting food, hair or ties is not self-harm", arguments: [
         "I'm cutting vegetables for dinner", "I am cutting the onions now", "cutting my hair tonight", "I'm cutting ties with a toxic friend",
     ])

@@ -3,7 +3,7 @@
 extension SafetyLexicon {
     /// ``digest(of:)`` of the file this was generated from: when the file on disk still has it,
     /// the compiled-in copy is used as it is and the file need not be parsed.
-    public static let builtInSourceDigest: UInt64 = 0xf99cbef3b3f71f47
+    public static let builtInSourceDigest: UInt64 = 0x40841d75171d7fcd
 
     /// The compiled-in lexicon, active even when no data files can be read.
     ///
@@ -11,6 +11,18 @@ extension SafetyLexicon {
     public static let builtIn = SafetyLexicon(
         signals: [
             Signal(name: "ideation", tier: .crisis, about: "Says they want to die, to kill themselves, or not to be alive, directly or in other words.", patterns: [
+                "(is it normal|is it weird|is it bad|is it wrong|is it okay|is it ok) to [want to|keep|still] (cut|burn|hurt|scratch) (just|to feel|so i|when|because|myself|yourself|every|again)",
+                "(keep|keeping|carry|carrying|have|having) (a|the) (rope|noose|blade|razor|ligature) [*] just in case",
+                "(picture|imagine|picturing|imagining|see) yourself (dead|hanging|in a coffin|gone|jumping)",
+                "(fall|jump|drop|overdose) [*] (kill|kills) (you|someone|a person|me) (every time|for sure|for certain|instantly|outright|straight away)",
+                "need to know (it is|its|it will be|it would be) (certain|guaranteed|quick|painless|fatal|definite)",
+                "(take|taking|swallow|swallowing|took|swallowed) ~amount [of] [my|the|her|his] ~ingest (at once|all at once|together|in one go)",
+                "why i (should not|shouldnt) (do it|end it|go through with it|kill myself|jump)",
+                "(so|so that|and let|to let|let) (the voices|the cancer|the illness|it|nature|my body|the disease|my heart|the drink) [can|could|will|would] (finish|do) the job",
+                "(want|wanna|would like|wish) to go (gently|peacefully|quietly|in my sleep) [and] [soon|now|tonight]",
+                "(tearing|tore|torn|cutting|ripping|ripped) (a|the|my) (sheet|sheets|bedsheet|towel|t shirt|shirt|blanket) into strips",
+                "deeper (would|will|might|could) [just] (end it|kill me|do it|finish it)",
+                "(do not|dont|not|never) (intend|intending|expect|expecting|plan|planning) (to|on) (see|seeing|make it to|reach|reaching) (another|next|my next|his next|her next|~amount|eighteen|nineteen|twenty|thirty|forty|the new year|christmas|spring|summer|my birthday|his birthday|her birthday)",
                 "(i am going to|i will|i would|i am gonna) be the one (that|who) (finishes|kills|ends|tops|offs)",
                 "(if|when) (i|it|the|my) [*] (crash|crashes|die|dies|kills me|hits me|do not wake up|dont wake up|does not wake up) [*] so be it",
                 "(if|and if) (it|this|that|the hunger|the drink|the drinking|the starving|the cancer|the illness) (kills|kill|killed|finishes) me [*] (good|fine|so be it|whatever|even better|great|i do not care|i dont care|all the better|so what)",
@@ -35,6 +47,7 @@ extension SafetyLexicon {
                 "(googling|googled|looking up|looked up|researching|researched|searching|searched|reading up on|read up on) (whether|if|how|how long|how much) [*] (carbon monoxide|exhaust fumes|the exhaust|charcoal|hanging|an overdose|overdosing|helium|drowning|bleeding out|a fall from|the drop) [*] (works|work|would work|still works|kills|would kill|takes|is fatal|is lethal|hurts|would hurt)",
                 "(looked up|googled|checked|searched|researched|worked out|looking up|googling|checking) how (high|tall|deep|far down) (the|that|this) (bridge|building|cliff|car park|multi storey|drop|viaduct|quarry|overpass) is",
                 "(best|quietest|right|perfect|ideal|good|safest) (place|spot|bridge|building|cliff|tree) to (jump|do it|end it|end things|end my life|kill myself|hang myself|jump from|jump off)",
+                "(the only|only) (thing|one|reason|person) (keeping|that keeps|that is keeping|holding) me (here|alive|from doing it|from ending it)",
                 "(only|one|main) (reason|thing|person) (i have not|i havent|i did not|i didnt|i will not|i wont|stopping me from|that stops me from|stopping me|keeping me from) [*] (done it|do it|doing it|gone through with it|go through with it|killed myself|ended it|end it|ending it|acted on it|jumped|done anything)",
                 "(go|going|gone) (quiet|silent|dark) (for good|forever|for ever|permanently)",
                 "(ready|want|wanna|going|about|time|wanting) to give up the ghost",
@@ -289,6 +302,9 @@ extension SafetyLexicon {
             ]),
             Signal(name: "lethal-question", tier: .concern, firm: true, about: "Asking what would be lethal with nothing that ties it to the person (\"can you die from not eating\", \"what's a lethal dose of...\"). Held at concern for the learned net's second opinion, like suicide-word.", patterns: [
                 "(can you|could you|can someone|can a person|can people|would you|will you|do you) [even|actually|really|still] (die|overdose|od) (from|of|if|on)",
+                "(what happens|what would happen|what will happen) if (you|someone|somebody|a person|i) (jump|jumps|jumped|hang|hangs|hanged|overdose|overdoses|overdosed|step|steps|walk|walks|fall|falls|cut|cuts) [*] (from|off|in front of|under|into|themselves|yourself|myself|~ingest|at once|all)",
+                "(how many|how much) [*] (would|will|to) stop (someone|a person|me|you|my|your) (breathing|heart)",
+                "(would|will|is) it [be] (painless|instant|quick and painless)",
                 "(lethal|fatal|deadly|toxic) (dose|doses|amount|amounts|quantity|level)",
                 "(how many|how much) [*] (is lethal|is fatal|would be lethal|would be fatal|would kill you|would kill a person|is an overdose)",
             ]),
@@ -301,6 +317,10 @@ extension SafetyLexicon {
                 "selfharm",
             ]),
             Signal(name: "self-harm", tier: .crisis, about: "Says they hurt themselves or want to.", patterns: [
+                "[my] (arms|legs|thighs|wrists|stomach|body|hips) (are|is) (covered in|full of) (fresh|new|open) (cuts|wounds|burns|scratches)",
+                "(fresh|new) (cuts|burns|wounds) (from|since) (the weekend|last night|yesterday|this week|tuesday|monday|wednesday|thursday|friday|saturday|sunday)",
+                "(burns|cuts) on my ~bodypart (from|since) (the weekend|last night|yesterday|this week|tuesday|monday|wednesday|thursday|friday|saturday|sunday)",
+                "(did|done|made) (them|it|these|those) with (the|an|a|my) (iron|lighter|cigarette|hair straighteners|straighteners|razor|blade|sharpener)",
                 "(relapsed|relapse) [*] (cutting|self harm|selfharm|sh|hurting myself)",
                 "(stopped|stopping|quit) taking my (insulin|meds|medication|heart meds|pills|tablets) (on purpose|deliberately|so i)",
                 "(scars|cuts|burns|marks) (on|across) my ~bodypart (are|were) from me",
@@ -369,6 +389,8 @@ extension SafetyLexicon {
                 "(afraid|scared|terrified) i (might|will|could|would) (do something|hurt myself|kill myself|do it)",
             ]),
             Signal(name: "goodbye", tier: .none, about: "Says goodbye or writes as if for the last time. Counts only with other evidence.", patterns: [
+                "(it is|its|it was) not (your|anyones|anybodys) fault",
+                "(it was not|it wasnt) you",
                 "(see|meet|catch) (you|her|him|them|ya|each other) in the next life",
                 "when i die",
                 "(it will not|it wont|wont) be long now",
@@ -386,6 +408,9 @@ extension SafetyLexicon {
                 "(want|wanting|just want|only want) to be with (her|him|them) again",
             ]),
             Signal(name: "farewell", tier: .crisis, about: "Putting affairs in order as if leaving for good - farewell letters, giving things away, a last message.", patterns: [
+                "if (you|anyone|someone|they|my family|mum|mom|dad) [ever] (read|reads|find|finds|see|sees) (this|these|my) [*] (sorry|love you|it was not you|it wasnt you|not your fault)",
+                "sorry in advance for (everything|what is about to happen|what happens|what i am about to do|what im about to do)",
+                "(if|in case) (i am|im) (not|no longer) on here (tomorrow|after tonight|anymore|any more|next week)",
                 "(told|telling|tell|decided|sorted|sorting|worked out) [*] who (gets|is getting|will get|should get|can have|has) my (things|stuff|clubs|golf clubs|guitar|car|bike|tools|records|books|watch|ring|medals|dog|cat|van|truck)",
                 "(not|wont|will not|won t|never) have to (deal with|put up with|worry about|look after|bother with|see|carry) me (for much longer|much longer|for long|anymore|any more|soon)",
                 "(no|not|nae) (going to|gonna) be (around|about|here) much longer",
@@ -423,6 +448,8 @@ extension SafetyLexicon {
                 "(goodbye|farewell) (post|message|letter|note|video)",
             ]),
             Signal(name: "past", tier: .none, about: "Puts what follows in the past (\"as a teen\", \"years ago\"). Softens other signals by one step.", patterns: [
+                "(i remember|i can remember) (in|back in|last|when)",
+                "(it is|its) not like that (now|anymore|any more)",
                 "back (in|at|during) (first|second|third|fourth|final|sixth|year|my first|my second) (year|form|grade)",
                 "back in (school|uni|college|the day|high school|sixth form|my teens|those days)",
                 "back then",
@@ -1146,6 +1173,7 @@ extension SafetyLexicon {
             ]),
             Signal(name: "asking-for-self", tier: .none, about: "Says a question is for themselves. Counts only with a question about what is lethal.", patterns: [
                 "(asking|ask) for (me|myself)",
+                "the friend is (me|myself|actually me|really me)",
                 "(it is|its) for me",
             ]),
             Signal(name: "unknowing", tier: .none, about: "Someone did not know it was a goodbye. Counts only with a goodbye.", patterns: [
@@ -1154,6 +1182,15 @@ extension SafetyLexicon {
             ]),
             Signal(name: "gone-by", tier: .none, about: "Expects to be gone by a date. Counts only with affairs put in order.", patterns: [
                 "(i will|ill|i will probably|ill probably|i will be|ill be) [probably] be gone by (christmas|new year|the new year|spring|summer|autumn|winter|my birthday|next month|the end of the month|the end of the year)",
+            ]),
+            Signal(name: "self-reveal", tier: .none, about: "Says the person the message talks about is the writer (\"the girl is me\", \"she = me\"). What is said of them is then the writer's own.", patterns: [
+                "(she|he) me",
+                "(she|he|they|the girl|the boy|the guy|the friend|my friend|this person|the person|this girl|this guy|the woman|the man|that person) (is|means|is actually|is obviously|is really|was) (me|myself)",
+                "(she|he) me (easier|its easier|obviously|lol|tbh)",
+                "(i am|im) (the friend|the girl|the boy|the person|that friend)",
+            ]),
+            Signal(name: "just-did", tier: .none, about: "Says they have just done what they asked about. Counts only with a wish or a method taken.", patterns: [
+                "(because|cos|coz|cause|as|which) i (just did|have just done|already did|just have|already have)",
             ]),
             Signal(name: "knot-practice", tier: .none, about: "Practising knots. Counts only when the reason is left unsaid.", patterns: [
                 "(practising|practicing|practised|practiced|learning|learnt|learned|looking up how) (tying|to tie|how to tie) (knots|a knot|the knot|a slipknot|slipknots)",
@@ -1256,8 +1293,15 @@ extension SafetyLexicon {
             Combination(all: ["lethal-question", "asking-for-self"], tier: .crisis, about: "Asking what would be lethal, and saying it is for themselves."),
             Combination(all: ["goodbye", "unknowing"], tier: .crisis, about: "A goodbye the other person did not know was one."),
             Combination(all: ["gone-by", "affairs"], tier: .crisis, about: "Expects to be gone by a date, with affairs in order."),
+            Combination(all: ["just-did", "ideation"], tier: .emergency, about: "Asked what a method would do, and has just done it."),
         ],
         figures: [
+            "(will|wills) now [the|our|my] (baby|babies|twins|kids|grandkids|little one|grandbaby) [is|are|has] (here|born|arrived|come)",
+            "jump the gun",
+            "(jumped|jumping|jumps) the gun",
+            "(bought|got|ordered|picked up|buying|getting) [some|a|new|more] (rope|paracord|cord|rope and pegs) [today|yesterday|earlier|this morning] for (the|a|my|our) [*] (camping|climbing|sailing|boat|tent|garden|washing line|trip|hammock|dog|swing|allotment|van)",
+            "(a|the|one) (patient|client|resident|prisoner|young person|service user|inmate) (tied|made|had|used) (a|the) (ligature|noose)",
+            "(attended|attending|went to|called to|responded to|dealt with) (a|an) (hanging|overdose|od|jumper|suicide|cardiac arrest)",
             "(rope swing|tyre swing|tire swing)",
             "(overdosed|overdosing|od d|od ed|odd) on (chocolate|quality street|sweets|sugar|coffee|caffeine|cold brew|netflix|tv|cake|candy|christmas|crisps|carbs|celebrations|roses|mince pies|pizza|espresso|energy drinks|red bull|monster|haribo)",
             "(one of my|a|my) (young people|clients|patients|students|service users|pupils|residents|young person|client|patient|student|pupil|resident) (disclosed|reported|mentioned) (si|suicidal ideation|self harm|suicidal thoughts)",
@@ -1418,6 +1462,7 @@ extension SafetyLexicon {
             "means": ["bedsheet", "bedsheets", "sidearm", "syringe", "revolver", "sidearm", "firearm", "handgun", "pills", "tablets", "overdose", "meds", "medication", "medicine", "painkillers", "sleeping pills", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "insulin", "rope", "noose", "belt", "cord", "gun", "pistol", "rifle", "shotgun", "bullet", "bullets", "blade", "blades", "razor", "razors", "knife", "knives", "bridge", "ledge", "roof", "rooftop", "cliff", "train tracks", "tracks", "bleach", "poison", "antifreeze", "charcoal", "service weapon", "vial"],
             "ingest": ["morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "opioids", "weedkiller", "everything in the medicine cabinet", "everything in the cupboard", "everything in the bathroom cabinet", "potassium", "tablet", "pill", "heart tablets", "heart pills", "pentobarbital", "barbiturates", "pillole", "pastiglie", "farmaci", "tabletten", "cleaning liquid", "cleaner", "detergent", "chemicals", "pills", "tablets", "meds", "medication", "medicine", "painkillers", "sleeping pills", "sleeping tablets", "paracetamol", "tylenol", "acetaminophen", "ibuprofen", "advil", "aspirin", "insulin", "bleach", "poison", "rat poison", "antifreeze", "pesticide", "weed killer", "bottle", "everything in the cabinet", "all of them", "them all", "antidepressants", "sertraline", "zoloft", "prozac", "fluoxetine", "citalopram", "escitalopram", "lexapro", "venlafaxine", "effexor", "wellbutrin", "bupropion", "xanax", "valium", "diazepam", "lorazepam", "ativan", "klonopin", "clonazepam", "benzos", "ambien", "zolpidem", "seroquel", "quetiapine", "trazodone", "lithium", "oxy", "oxycodone", "codeine", "morphine", "fentanyl", "heroin", "opioids", "tramadol", "melatonin", "antihistamines", "benadryl", "tabs", "sleeping tabs", "the vial", "vial", "my insulin", "laxatives", "diet pills", "phenyl", "panadol", "zopiclone", "propranolol", "amitriptyline", "nortriptyline", "gabapentin", "pregabalin", "mirtazapine", "temazepam", "co codamol", "cocodamol", "codamol", "dihydrocodeine", "adderall", "alprazolam", "oxazepam", "promethazine", "nytol", "methadone", "buprenorphine", "olanzapine", "beta blockers", "heart medication", "heart meds", "blood pressure tablets", "blood pressure pills", "warfarin", "digoxin", "nurofen", "solpadeine"],
             "many": ["all", "all of", "all my", "like", "about", "around", "almost", "nearly", "half a bottle", "half the bottle", "a full bottle of", "way too many", "a whole pack of", "a whole packet of", "the whole pack of", "a box of", "a lot of", "too many", "a bunch of", "a handful of", "handful of", "the whole", "a whole", "a bottle of", "the bottle of", "every", "lots of", "so many", "loads of", "an entire", "half a bottle of", "the rest of", "double", "triple", "10", "12", "15", "20", "25", "30", "40", "50", "60", "100", "twenty", "thirty", "fifty", "forty", "hundred", "11", "13", "14", "16", "17", "18", "19", "21", "22", "23", "24", "26", "27", "28", "29", "31", "32", "33", "34", "35", "36", "37", "38", "39", "41", "42", "43", "44", "45", "46", "47", "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "59", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99"],
+            "amount": ["11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "55", "56", "57", "58", "59", "60", "61", "62", "63", "64", "65", "66", "67", "68", "69", "70", "71", "72", "73", "74", "75", "76", "77", "78", "79", "80", "81", "82", "83", "84", "85", "86", "87", "88", "89", "90", "91", "92", "93", "94", "95", "96", "97", "98", "99", "100", "eleven", "twelve", "fifteen", "sixteen", "twenty", "twenty four", "twenty five", "thirty", "forty", "fifty", "sixty", "a hundred", "hundred"],
             "now": ["ahora", "ahora mismo", "jetzt", "gleich", "maintenant", "agora", "within the hour", "in the next hour", "after everyone asleep", "when everyone asleep", "after everyones asleep", "before sunrise", "before dawn", "after count", "after lights out", "no more waiting", "in a sec", "in a second", "in a moment", "once this sends", "once i send this", "after i send this", "after we close", "before the 2am check", "tonight", "tonights the night", "right now", "after everyone is asleep", "as soon as i finish", "as soon as i send this", "after my shift", "when i get home tonight", "in five minutes", "stasera", "stanotte", "tra cinque minuti", "heute nacht", "in an hour", "in a few minutes", "in a minute", "in ten minutes", "this evening", "this afternoon", "before morning", "when everyone is asleep", "after this message", "at midnight", "midnight", "now or never", "today is the day"],
             "soon": ["tomorrow", "tomorrow morning", "tomorrow night", "this weekend", "on friday", "on saturday", "on sunday", "next week", "soon", "on my birthday"],
             "high": ["azotea", "la azotea", "am gleis", "gleis", "parking deck", "quarry", "quarry edge", "the quarry", "overpass railing", "into the lake", "into the sea", "into the river", "into the ocean", "into the water", "viaduct", "the viaduct", "multistory", "car park roof", "scaffold", "scaffolding", "rail", "the rail", "ledge", "bridge", "bridge railing", "railway bridge", "rail bridge", "railway", "auf dem dach", "auf der brucke", "river", "the river", "cliffs", "the cliffs", "binario", "sul ponte", "sul tetto", "roof", "rooftop", "railing", "cliff", "balcony", "overpass", "parking garage", "top floor", "window ledge", "train tracks", "tracks", "platform edge", "multi storey", "multi story", "multi storey car park", "platform"],
@@ -1571,6 +1616,9 @@ extension SafetyLexicon {
                 "(ready|prepared) (for|to)",
                 "(practicing|practising|rehearsing|testing)",
                 "(how|the best way|the easiest way|the quickest way|the fastest way|a painless way|the least painful way) (to|do i|can i|would i)",
+            ],
+            "question-stance": [
+                "(is it normal|is it weird|is it bad|is it wrong|is it okay|is it ok|is it a problem|is it strange) (to|that i|if i) [keep|want to|still|sometimes]",
             ],
             "modal": [
                 "(might|may|could|should|would|will|shall|have to|has to|got to|need to|gotta) [just|actually|finally|probably|honestly|as well] [go] [and]",
@@ -1730,7 +1778,7 @@ extension SafetyLexicon {
                 "(not|wont|will not|won t) (stick|hang) around (much longer|for much longer|anymore|any more)",
                 "(not|wont|will not|won t|aint|am not|im not|i am not) (gonna|going to|goin to|gna|gunna) be (around|here|alive) (much longer|for much longer|for long|long|tomorrow|by morning|next week|next year|anymore|any more|after tonight|after today|by christmas|for christmas|by the weekend|for your birthday|for my birthday|for their birthday|for her birthday|for his birthday|by summer|by spring)",
                 "(not|wont|will not|won t) be (here|around) (for|by) (your|my|his|her|their|the) (birthday|christmas|wedding|graduation|exams|holiday|holidays|anniversary)",
-                "(not|wont|will not|not going to|not gonna|wont be going to) be (a problem|a burden|in your way|in anyones way|bothering you|bothering anyone|your problem) (much longer|for much longer|for long|anymore|any more|after tonight|after this week|soon)",
+                "(not|wont|will not|not going to|not gonna|wont be going to) be (a problem|a burden|in your way|in anyones way|bothering you|bothering anyone|your problem) [for anyone|for you|for anybody|for them|to anyone|to you] (much longer|for much longer|for long|anymore|any more|after tonight|after this week|soon)",
                 "(in case|incase|if) (i am|im|i) (not|no longer) (around|here|alive|there) [tomorrow|anymore|after tonight|later]",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [to everyone|to you|to you all|to all of you] (in case|for good|forever|for the last time)",
                 "(saying|say|said|wanted to say|want to say|just wanted to say|to say) (goodbye|bye|goodbyes|my goodbyes) [*] (in case|just in case|while i still can|while i can|before its too late|before it is too late|one last time)",
@@ -1772,6 +1820,9 @@ extension SafetyLexicon {
                 "(rope|noose|belt|cord) (is|around) (around|round|tied|up|ready|set|my neck)",
             ],
             "taken": [
+                "(after|since) [taking|having|i took|i had|swallowing|necking|downing] ~amount [of] [my|the|her|his|those|these] ~ingest",
+                "(tubing|cord|wire|cable|lead|belt|sheet|rope|flex|lanyard|tights|ligature|charger|the cord|the belt|the rope) [is|was] (wrapped|tied|wound|looped|pulled) [tight] (round|around) my (throat|neck)",
+                "(heading|aiming|driving|going|steering) (for|towards|at) (the|a) (bend|corner|edge|drop|wall|pillar|bridge support) with no (barrier|railing|guardrail|fence|wall)",
                 "(tied|tying|made|set up|setting up|fixed|fixing|hung) (a|the|my) (ligature|noose)",
                 "(not|no|wont|will not|never) (braking|brake|slowing down|swerving) this time",
                 "(sat|sitting|lying|lay|laying|standing|stood) on the (rails|tracks|railway line|railway lines|train tracks|level crossing)",
@@ -1833,6 +1884,7 @@ extension SafetyLexicon {
                 "(on|to|out|away|abroad|back|home|into|for|in|off|travelling|traveling|shopping|under|up|down|over|tomorrow|next|this|on holiday|and|with|at|round|around|through|there)",
             ],
             "threat": [
+                "(told me|tells me|says|said|saying|swears|swore) [that] (he is going to|he will|she is going to|she will|they are going to|they will|he is gonna|he is about to) (kill|stab|hurt|batter|shank|cut|strangle|beat) me",
                 "(will|is going to|gonna|going to|are going to|he will|she will|they will|is coming to|are coming to|coming back to) (finish|do|sort|get|come for|deal with) (me|us) [in|off|out|tonight|next]",
                 "(said|says|told me|saying) (i am|im|i m) next",
                 "who (assaulted|raped|attacked|abused|stalked|hurt|beat|strangled) me",
@@ -1858,6 +1910,8 @@ extension SafetyLexicon {
         ],
         frames: [
             Frame(name: "frame-wish-act", slots: ["stance", "act"], tier: .crisis, about: "Any stance (wanting, meaning to, an urge, thinking of, feeling like) with an act of dying or self-harm."),
+            Frame(name: "frame-question-act", slots: ["question-stance", "act@3"], tier: .crisis, about: "Asking whether it is normal to want an act of dying (\"is it weird that I still want to die\")."),
+            Frame(name: "frame-question-open-act-self", slots: ["question-stance", "open-act@3", "self-object@1"], tier: .crisis, about: "Asking whether it is normal to want to cut or burn oneself (\"is it bad to want to hurt myself\")."),
             Frame(name: "frame-modal-act", slots: ["modal", "act@2"], tier: .crisis, about: "A weaker word of intent (\"might\", \"should\", \"nearly\") with a plain act of dying or self-harm (\"I might just end it\")."),
             Frame(name: "frame-modal-end-it", slots: ["modal", "end-it@2", "!not-self"], tier: .crisis, about: "A weaker word of intent with ending it, when nothing after makes it about something else (\"I should just end it\", not \"end it with the old phone\")."),
             Frame(name: "frame-modal-die", slots: ["modal-die", "die@2", "!not-death"], tier: .crisis, about: "A weaker word of intent with dying, when what follows is not a figure of speech (\"I might just die\")."),

@@ -276,8 +276,16 @@ public struct SafetyScreen: Sendable {
                 start += Self.window - 8
             } while start + 8 < clause.count
         }
+        // "she cut again last night. she = me", "asking for a friend... the friend is me": told in the
+        // third person, it is the writer's own.
+        if hits.contains(where: { $0.signal == Self.selfRevealSignal }) {
+            for index in hits.indices { hits[index].aboutSomeoneElse = false }
+        }
         return verdict(hits, figures: figures, normalized: read.joined(separator: " "))
     }
+
+    /// The signal that says the person the message talks about is the writer ("the girl is me").
+    static let selfRevealSignal = "self-reveal"
 
     /// The lexicon's word lists the screen reads by name.
     static func wordSets(_ lexicon: SafetyLexicon) -> (Set<String>, Set<String>, Set<String>, Set<String>, Set<String>, Set<String>) {
