@@ -10,7 +10,11 @@ struct EmbedScripts: BuildToolPlugin {
     /// The files each target embeds: a Swift name and a path under the package.
     static let files: [String: [(name: String, path: String)]] = [
         "Intents": [("safetyModel", "Scripts/safety/model.txt")],
-        "Dialogue": [("storeText", "Scripts/store.yaml")],
+        "Dialogue": [
+            ("storeText", "Scripts/store.yaml"),
+            ("crisisFlow", "Scripts/flows/crisis.yaml"),
+            ("crisisLines", "Scripts/safety/crisis-lines.yaml"),
+        ],
     ]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -81,40 +81,29 @@ public struct CrisisDirectory: Sendable {
         return regions[Self.international] ?? Self.builtIn.regions[Self.international]!
     }
 
-    /// The compiled-in directory: enough to escalate with no data files at all.
-    public static let builtIn = CrisisDirectory(
-        regions: [
-            "US": Region(code: "US", name: "United States", emergency: "911", lines: [
-                Line(name: "988 Suicide & Crisis Lifeline", call: "988", text: "988", hours: "24/7"),
-                Line(name: "Crisis Text Line", text: "HOME to 741741", hours: "24/7"),
-            ], danger: [Line(name: "National Domestic Violence Hotline", call: "1-800-799-7233", text: "START to 88788", hours: "24/7")]),
-            "CA": Region(code: "CA", name: "Canada", emergency: "911", lines: [
-                Line(name: "9-8-8 Suicide Crisis Helpline", call: "9-8-8", text: "9-8-8", hours: "24/7"),
-            ], danger: []),
-            "GB": Region(code: "GB", name: "United Kingdom", emergency: "999", lines: [
-                Line(name: "Samaritans", call: "116 123", hours: "24/7"),
-                Line(name: "Shout", text: "SHOUT to 85258", hours: "24/7"),
-            ], danger: [Line(name: "National Domestic Abuse Helpline", call: "0808 2000 247", hours: "24/7")]),
-            "IE": Region(code: "IE", name: "Ireland", emergency: "112 or 999", lines: [
-                Line(name: "Samaritans", call: "116 123", hours: "24/7"),
-                Line(name: "Text About It", text: "TALK to 50808", hours: "24/7"),
-            ], danger: [Line(name: "Women's Aid", call: "1800 341 900", hours: "24/7")]),
-            "AU": Region(code: "AU", name: "Australia", emergency: "000", lines: [
-                Line(name: "Lifeline", call: "13 11 14", hours: "24/7"),
-            ], danger: [Line(name: "1800RESPECT", call: "1800 737 732", hours: "24/7")]),
-            "NZ": Region(code: "NZ", name: "New Zealand", emergency: "111", lines: [
-                Line(name: "Need to talk? 1737", call: "1737", text: "1737", hours: "24/7"),
-            ], danger: [Line(name: "Women's Refuge", call: "0800 733 843", hours: "24/7")]),
-            "INTL": Region(code: "INTL", name: "International",
-                           emergency: "your local emergency number (112 works from most mobile phones)", lines: [
-                Line(name: "Find A Helpline", web: "https://findahelpline.com", hours: "lists lines in your country"),
-            ], danger: [Line(name: "Find A Helpline", web: "https://findahelpline.com")]),
-        ],
-        retired: [Retired(region: "CA", number: "1-833-456-4566", name: "Talk Suicide Canada")])
+    /// The compiled-in copy of `Scripts/safety/crisis-lines.yaml`, used when the file can't be read.
+    ///
+    /// The EmbedScripts plugin compiles the file in as it is, and it is read like the file on disk.
+    /// A test checks that it loads, so this can't fail at run time.
+    public static let builtIn: CrisisDirectory = {
+        do { return try load(text: Embedded.crisisLines, path: "<built-in>/Scripts/safety/crisis-lines.yaml", fallback: nil) } catch {
+            preconditionFailure("the compiled-in crisis lines are broken: \(error)")
+        }
+    }()
 
     /// Reads the directory file; problems come back as diagnostics and the built-in copy is used for them.
     public static func load(path: String) throws(Diagnostic) -> CrisisDirectory {
         let doc = try YAMLDocument(contentsOf: path)
+        return try load(doc, fallback: builtIn)
+    }
+
+    /// Reads directory text, filling gaps from `fallback` (nil only for the compiled-in copy itself).
+    static func load(text: String, path: String, fallback: CrisisDirectory?) throws(Diagnostic) -> CrisisDirectory {
+        try load(try YAMLDocument(path: path, text: text), fallback: fallback)
+    }
+
+    private static func load(_ doc: YAMLDocument, fallback: CrisisDirectory?) throws(Diagnostic) -> CrisisDirectory {
+        let path = doc.path
         let top = try doc.mapping(doc.root, what: "the crisis-lines file")
         try doc.checkKeys(top, allowed: ["regions", "retired"], in: "the crisis-lines file")
         guard let regionsNode = top.first(where: { $0.key == "regions" })?.value else {
@@ -165,7 +154,7 @@ public struct CrisisDirectory: Sendable {
             }
         }
         // A retired number is never shown, whatever the file says; a region left with no lines keeps the built-in ones.
-        let retiredNumbers = Set(retired.map(\.number) + builtIn.retired.map(\.number))
+        let retiredNumbers = Set(retired.map(\.number) + (fallback?.retired.map(\.number) ?? []))
         var hidden: [(String, String, String)] = []
         func isRetired(_ line: Line, in code: String) -> Bool {
             guard let number = [line.call, line.text].compactMap({ $0 }).first(where: retiredNumbers.contains) else { return false }
@@ -175,14 +164,14 @@ public struct CrisisDirectory: Sendable {
         for code in regions.keys.sorted() {
             regions[code]!.lines.removeAll { isRetired($0, in: code) }
             regions[code]!.danger.removeAll { isRetired($0, in: code) }
-            if regions[code]!.lines.isEmpty, let fallback = builtIn.regions[code] ?? builtIn.regions[international] {
+            if regions[code]!.lines.isEmpty, let fallback = fallback?.regions[code] ?? fallback?.regions[international] {
                 regions[code]!.lines = fallback.lines
             }
         }
         var directory = CrisisDirectory(regions: regions, retired: retired)
         directory.regionsFromFile = Set(regions.keys)
         directory.hiddenRetired = hidden
-        for (code, region) in builtIn.regions where directory.regions[code] == nil { directory.regions[code] = region }
+        for (code, region) in fallback?.regions ?? [:] where directory.regions[code] == nil { directory.regions[code] = region }
         return directory
     }
 

@@ -58,8 +58,16 @@ public enum CrisisFlow {
     /// The ids of every entry step, in the order of ``Entry``.
     public static let entrySteps = Entry.allCases.map(\.step)
 
-    /// The compiled-in copy, used when the shipped file is missing, broken or incomplete.
-    public static var builtIn: Flow { BuiltInCrisisFlow.flow }
+    /// The compiled-in copy of `Scripts/flows/crisis.yaml`, used when the shipped file is missing,
+    /// broken or incomplete.
+    ///
+    /// The EmbedScripts plugin compiles the file in as it is, and it is read like the file on disk.
+    /// A test checks that it loads and has every entry step, so this can't fail at run time.
+    public static let builtIn: Flow = {
+        do { return try FlowLoader.load(text: Embedded.crisisFlow, path: "<built-in>/Scripts/flows/crisis.yaml") } catch {
+            preconditionFailure("the compiled-in crisis flow is broken: \(error)")
+        }
+    }()
 
     /// Entry steps `flow` lacks, one F026 error each (empty for a complete crisis flow).
     public static func entryProblems(_ flow: Flow) -> [Diagnostic] {

@@ -54,11 +54,12 @@ struct SafetyDataTests {
         #expect(library.screen.assess("I want to kill myself").tier >= .crisis)
     }
 
-    @Test("the compiled-in crisis flow is an exact copy of Scripts/flows/crisis.yaml")
+    @Test("the compiled-in crisis flow is Scripts/flows/crisis.yaml as built, and it is complete")
     func crisisFlowCopy() throws {
-        let file = try String(contentsOfFile: Repository.scripts + "/flows/crisis.yaml", encoding: .utf8)
-        #expect(file == BuiltInCrisisFlow.source, "edit both, or regenerate Sources/Dialogue/BuiltInCrisisFlow.swift")
-        #expect(FlowValidator.validate(BuiltInCrisisFlow.flow, concepts: .init(), lists: []).filter { $0.severity == .error } == [])
+        let file = try FlowLoader.load(path: Repository.scripts + "/flows/crisis.yaml")
+        #expect(CrisisFlow.builtIn.steps.keys.sorted() == file.steps.keys.sorted())
+        #expect(CrisisFlow.builtIn.id.position.path.hasPrefix("<built-in>/"))
+        #expect(FlowValidator.validate(CrisisFlow.builtIn, concepts: .init(), lists: []).filter { $0.severity == .error } == [])
         #expect(CrisisFlow.entryProblems(CrisisFlow.builtIn).isEmpty)
     }
 
